@@ -1,0 +1,31 @@
+/** Why a document could not be processed. The message is Dutch: it is shown to the Woo coordinator. */
+export type DocumentErrorCode =
+  | 'empty'
+  | 'not-pdf'
+  | 'corrupt'
+  | 'encrypted'
+  | 'too-large'
+  | 'unsupported'
+  | 'needs-ocr'
+  | 'verification-failed'
+  | 'internal';
+
+export class DocumentError extends Error {
+  constructor(
+    readonly code: DocumentErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DocumentError';
+  }
+}
+
+/** The coordinator-facing message of any failure: DocumentErrors keep theirs, anything else
+ * becomes a generic Dutch message (the technical cause goes to the log, not to the user). */
+export function toDocumentError(err: unknown): DocumentError {
+  if (err instanceof DocumentError) return err;
+  return new DocumentError('internal', 'Interne fout bij het verwerken van dit document; de technische details staan in het logboek.', {
+    cause: err,
+  });
+}
