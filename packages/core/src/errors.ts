@@ -1,5 +1,6 @@
 /** Why a document could not be processed. The message is Dutch: it is shown to the Woo coordinator. */
 export type DocumentErrorCode =
+  | 'unreadable'
   | 'empty'
   | 'not-pdf'
   | 'corrupt'

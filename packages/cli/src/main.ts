@@ -1,0 +1,45 @@
+import os from 'node:os';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { redactCommand } from './redact-command.js';
+import { verifyCommand } from './verify-command.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('verwacht een geheel getal van 1 of meer');
+  return n;
+}
+
+const program = new Command('woo-redact')
+  .description('Lakt persoonsgegevens (Woo art. 5.1 lid 2 sub e) in PDF-documenten.')
+  .showHelpAfterError();
+
+program
+  .command('redact', { isDefault: true })
+  .description('Lak alle documenten in de opgegeven bestanden en mappen')
+  .argument('<inputs...>', "PDF-bestanden of mappen (mappen worden doorzocht, ook submappen)")
+  .requiredOption('-o, --out <dir>', 'map voor de gelakte PDF\'s, de lakverslagen en de inventarislijst')
+  .option('--officials <file>', 'lijst met namen van bestuurders die zichtbaar blijven (één naam per regel)')
+  .option('--org-domain <domain...>', 'e-maildomein(en) van de organisatie: alleen het deel vóór @ wordt gelakt', [])
+  .option('--keep <file>', 'woorden die nooit gelakt worden (één per regel)')
+  .option('--redact <file>', 'woorden die altijd gelakt worden (één per regel)')
+  .addOption(new Option('-c, --concurrency <n>', 'aantal documenten tegelijk').argParser(positiveInt).default(Math.min(2, os.availableParallelism())))
+  .addOption(new Option('--dpi <n>', 'resolutie van de gelakte pagina\'s').argParser(positiveInt).default(150))
+  .option('-q, --quiet', 'geen voortgang tonen', false)
+  .option('--json', 'samenvatting als JSON op stdout', false)
+  .action(async (inputs: string[], opts) => {
+    process.exitCode = await redactCommand(inputs, opts);
+  });
+
+program
+  .command('verify')
+  .description('Controleer een gelakt document tegen zijn lakverslag')
+  .argument('<redacted.pdf>')
+  .requiredOption('--against <redactions.json>', 'het lakverslag (.redactions.json) van dit document')
+  .action(async (pdf: string, opts: { against: string }) => {
+    process.exitCode = await verifyCommand(pdf, opts.against);
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`woo-redact: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 2;
+});

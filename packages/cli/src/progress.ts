@@ -1,0 +1,42 @@
+/** Progress on stderr: a redrawn bar on a terminal, one line per finished document otherwise
+ * (so nightly logs stay readable). */
+export class Progress {
+  private docsDone = 0;
+  private pagesDone = 0;
+  private failed = 0;
+  private readonly tty: boolean;
+
+  constructor(
+    private readonly totalDocs: number,
+    private readonly enabled: boolean,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+  ) {
+    this.tty = enabled && Boolean(stream.isTTY);
+  }
+
+  documentDone(name: string, pages: number, error?: string): void {
+    this.docsDone++;
+    this.pagesDone += pages;
+    if (error) this.failed++;
+    if (!this.enabled) return;
+    if (this.tty) {
+      this.stream.write(`\r\x1b[K`);
+      if (error) this.stream.write(`✗ ${name}: ${error}\n`);
+      this.stream.write(this.bar());
+    } else {
+      const status = error ? `MISLUKT: ${error}` : `${pages} pagina's`;
+      this.stream.write(`[${this.docsDone}/${this.totalDocs}] ${name}: ${status}\n`);
+    }
+  }
+
+  finish(): void {
+    if (this.tty) this.stream.write('\n');
+  }
+
+  private bar(): string {
+    const width = 24;
+    const filled = Math.round((this.docsDone / Math.max(1, this.totalDocs)) * width);
+    const failed = this.failed ? `, ${this.failed} mislukt` : '';
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.docsDone}/${this.totalDocs} documenten, ${this.pagesDone} pagina's${failed}`;
+  }
+}

@@ -1,0 +1,41 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+
+/** Directory of the installed pdfjs-dist, with a trailing slash. */
+export const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json')) + path.sep;
+
+/** Resource locations for pdfjs. In Node they must be local directories with a trailing slash:
+ * pdfjs then reads them with fs, so nothing is ever fetched from the network. */
+export const PDFJS_RESOURCES = {
+  standardFontDataUrl: PDFJS_DIR + 'standard_fonts/',
+  cMapUrl: PDFJS_DIR + 'cmaps/',
+  cMapPacked: true,
+  wasmUrl: PDFJS_DIR + 'wasm/',
+  iccUrl: PDFJS_DIR + 'iccs/',
+} as const;
+
+export type Canvas = import('@napi-rs/canvas').Canvas;
+export type CanvasContext = import('@napi-rs/canvas').SKRSContext2D;
+type CanvasModule = typeof import('@napi-rs/canvas');
+
+/** The @napi-rs/canvas copy that pdfjs itself resolves. pdfjs polyfills Path2D/DOMMatrix from
+ * its copy; drawing with a second copy makes page.render() throw ("not a valid enum value of
+ * type CanvasFillRule"), so we never import the package directly. */
+export const canvasModule: CanvasModule = createRequire(PDFJS_DIR + 'package.json')('@napi-rs/canvas') as CanvasModule;
+
+/** Make a TTF file usable in canvas `font` strings under `family` (idempotent). */
+export function registerCanvasFont(file: string, family: string): void {
+  if (!canvasModule.GlobalFonts.has(family)) canvasModule.GlobalFonts.registerFromPath(file, family);
+}
+
+// pdfjs-dist is loaded lazily (it is large) and once per process.
+let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+export function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  pdfjsModule ??= import(pathToFileURL(PDFJS_DIR + 'legacy/build/pdf.mjs').href) as Promise<
+    typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+  >;
+  return pdfjsModule;
+}

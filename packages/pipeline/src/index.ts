@@ -1,0 +1,5 @@
+export * from './redactions.js';
+export * from './process-document.js';
+export * from './inventory.js';
+export * from './report.js';
+export * from './run-batch.js';
