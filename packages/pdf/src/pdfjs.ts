@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -29,13 +28,4 @@ export const canvasModule: CanvasModule = createRequire(PDFJS_DIR + 'package.jso
 /** Make a TTF file usable in canvas `font` strings under `family` (idempotent). */
 export function registerCanvasFont(file: string, family: string): void {
   if (!canvasModule.GlobalFonts.has(family)) canvasModule.GlobalFonts.registerFromPath(file, family);
-}
-
-// pdfjs-dist is loaded lazily (it is large) and once per process.
-let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
-export function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
-  pdfjsModule ??= import(pathToFileURL(PDFJS_DIR + 'legacy/build/pdf.mjs').href) as Promise<
-    typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-  >;
-  return pdfjsModule;
 }

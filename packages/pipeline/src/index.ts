@@ -1,4 +1,5 @@
 export * from './redactions.js';
+export * from './stages.js';
 export * from './process-document.js';
 export * from './inventory.js';
 export * from './report.js';

@@ -1,15 +1,9 @@
 import type { DocumentOutcome } from './process-document.js';
 
-export interface BatchItem {
-  /** Name shown to the coordinator and used for the output files. */
-  name: string;
-  read(): Promise<Uint8Array>;
-}
-
 /** Runs `work` over all items with at most `concurrency` at a time, handing each outcome to
  * `onDone` as soon as it is ready (so outputs are written while the batch goes on).
  * Returns the outcomes in input order. */
-export async function runBatch<T extends BatchItem>(
+export async function runBatch<T>(
   items: readonly T[],
   concurrency: number,
   work: (item: T) => Promise<DocumentOutcome>,

@@ -1,0 +1,11 @@
+export { openDatabase, type Database, type DatabaseOptions, type Queryable, type QueryResult } from './database.js';
+export { migrate } from './migrate.js';
+export { ConflictError } from './errors.js';
+export * from './audit.js';
+export * from './tokens.js';
+export * from './batches.js';
+export * from './documents.js';
+export * from './pages.js';
+export * from './redactions.js';
+export * from './exports.js';
+export { openMigratedDatabase, type OpenedDatabase } from './open.js';

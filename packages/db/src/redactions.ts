@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import type { Box, Category, GroundCode, Redaction, RedactionStatus } from '@woo/core';
+import { appendAudit, SYSTEM_ACTOR, type Actor } from './audit.js';
+import type { Database, Queryable } from './database.js';
+import { ConflictError } from './errors.js';
+
+export interface RedactionRecord extends Redaction {
+  documentId: string;
+  origin: 'detector' | 'reviewer';
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+interface RedactionRow {
+  id: string;
+  document_id: string;
+  origin: 'detector' | 'reviewer';
+  page: number;
+  boxes: Box[];
+  text: string;
+  category: Category;
+  ground: GroundCode;
+  confidence: number;
+  detector: string;
+  explanation: string;
+  needs_review: boolean;
+  status: RedactionStatus;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+function toRecord(r: RedactionRow): RedactionRecord {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    origin: r.origin,
+    page: r.page,
+    boxes: r.boxes,
+    text: r.text,
+    category: r.category,
+    ground: r.ground,
+    confidence: r.confidence,
+    detector: r.detector,
+    explanation: r.explanation,
+    needsReview: r.needs_review,
+    status: r.status,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at && new Date(r.decided_at).toISOString(),
+  };
+}
+
+/** Statuses in which reviewers may change decisions. Deciding on an exported document sends it
+ * back to review: its export no longer matches the decisions. */
+const DECIDABLE = ['in_review', 'exported'] as const;
+
+async function lockDecidableDocument(tx: Queryable, documentId: string): Promise<{ batchId: string }> {
+  const { rows } = await tx.query<{ status: string; batch_id: string }>(
+    'SELECT status, batch_id FROM documents WHERE id = $1 FOR UPDATE',
+    [documentId],
+  );
+  const doc = rows[0];
+  if (!doc) throw new ConflictError('Het document bestaat niet.');
+  if (!(DECIDABLE as readonly string[]).includes(doc.status)) {
+    throw new ConflictError(`Het document kan nu niet worden beoordeeld: de status is '${doc.status}'. Wacht tot het in beoordeling (in_review) staat.`);
+  }
+  await tx.query(`UPDATE documents SET status = 'in_review', updated_at = now() WHERE id = $1 AND status = 'exported'`, [documentId]);
+  return { batchId: doc.batch_id };
+}
+
+async function insertRedactions(q: Queryable, documentId: string, origin: 'detector' | 'reviewer', items: readonly Redaction[]): Promise<void> {
+  if (!items.length) return;
+  await q.query(
+    `INSERT INTO redactions (id, document_id, origin, page, boxes, text, category, ground, confidence, detector, explanation, needs_review, status)
+     SELECT r.id, $1, $2, r.page, r.boxes, r.text, r.category, r.ground, r.confidence, r.detector, r.explanation, r."needsReview", r.status::redaction_status
+     FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, page int, boxes jsonb, text text, category text, ground text, confidence real,
+       detector text, explanation text, "needsReview" boolean, status text)`,
+    [documentId, origin, JSON.stringify(items)],
+  );
+}
+
+/** Stores the detector's suggestions and puts the document in review, in one transaction that
+ * replaces the suggestions of any earlier attempt: a retried detect job never duplicates them.
+ * False when the document is not being detected (already done, or failed). */
+export async function saveDetection(db: Database, documentId: string, suggestions: readonly Redaction[]): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ batch_id: string }>(
+      `UPDATE documents SET status = 'in_review', updated_at = now() WHERE id = $1 AND status = 'detecting' RETURNING batch_id`,
+      [documentId],
+    );
+    if (!rows[0]) return false;
+    await tx.query(`DELETE FROM redactions WHERE document_id = $1 AND origin = 'detector'`, [documentId]);
+    // the pipeline numbers redactions per run (r1, r2, ...); stored ones need ids unique everywhere
+    await insertRedactions(tx, documentId, 'detector', suggestions.map((s) => ({ ...s, id: randomUUID() })));
+    await appendAudit(tx, SYSTEM_ACTOR, {
+      action: 'document.detected',
+      batchId: rows[0].batch_id,
+      documentId,
+      details: { suggestions: suggestions.length },
+    });
+    return true;
+  });
+}
+
+export async function listRedactions(q: Queryable, documentId: string): Promise<RedactionRecord[]> {
+  const { rows } = await q.query<RedactionRow>('SELECT * FROM redactions WHERE document_id = $1 ORDER BY page, ordinal', [documentId]);
+  return rows.map(toRecord);
+}
+
+export async function getRedaction(q: Queryable, id: string): Promise<RedactionRecord | undefined> {
+  const { rows } = await q.query<RedactionRow>('SELECT * FROM redactions WHERE id = $1', [id]);
+  return rows[0] && toRecord(rows[0]);
+}
+
+export type RedactionCounts = Record<RedactionStatus, number>;
+
+export async function countRedactions(q: Queryable, documentId: string): Promise<RedactionCounts> {
+  const { rows } = await q.query<{ status: RedactionStatus; n: number }>(
+    'SELECT status, count(*)::int AS n FROM redactions WHERE document_id = $1 GROUP BY status',
+    [documentId],
+  );
+  const counts: RedactionCounts = { suggested: 0, accepted: 0, rejected: 0, manual: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export interface Decision {
+  status: 'accepted' | 'rejected';
+  ground?: GroundCode;
+}
+
+/** Applies `decision` to the redactions of one document chosen by `where` (SQL over the
+ * redactions table; $1 is the document id, `params` follow from $2) and audits every change,
+ * in one transaction. */
+async function decideWhere(
+  db: Database,
+  documentId: string,
+  decision: Decision,
+  actor: Actor,
+  where: string,
+  params: readonly unknown[],
+): Promise<RedactionRecord[]> {
+  return db.transaction(async (tx) => {
+    const { batchId } = await lockDecidableDocument(tx, documentId);
+    const before = await tx.query<{ id: string; status: RedactionStatus; ground: string }>(
+      `SELECT id, status, ground FROM redactions WHERE document_id = $1 AND ${where} ORDER BY page, ordinal`,
+      [documentId, ...params],
+    );
+    if (!before.rows.length) return [];
+    const ids = before.rows.map((r) => r.id);
+    const { rows } = await tx.query<RedactionRow>(
+      `UPDATE redactions SET status = $2::redaction_status, ground = COALESCE($3, ground), decided_by = $4, decided_at = now()
+       WHERE id = ANY($1::uuid[]) RETURNING *`,
+      [ids, decision.status, decision.ground ?? null, actor.name],
+    );
+    for (const prev of before.rows) {
+      const now = rows.find((r) => r.id === prev.id)!;
+      await appendAudit(tx, actor, {
+        action: 'redaction.decided',
+        batchId,
+        documentId,
+        redactionId: prev.id,
+        details: { from: prev.status, to: now.status, ground: now.ground, ...(prev.ground !== now.ground ? { previousGround: prev.ground } : {}) },
+      });
+    }
+    const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
+    return ids.map((id) => byId.get(id)!);
+  });
+}
+
+/** One reviewer decision; undefined when there is no such redaction. */
+export async function decideRedaction(db: Database, id: string, decision: Decision, actor: Actor): Promise<RedactionRecord | undefined> {
+  const existing = await getRedaction(db, id);
+  if (!existing) return undefined;
+  const [updated] = await decideWhere(db, existing.documentId, decision, actor, 'id = $2', [id]);
+  return updated;
+}
+
+export interface RedactionMatch {
+  category?: Category;
+  /** Compared case-insensitively with the redacted text. */
+  text?: string;
+  status?: RedactionStatus;
+}
+
+/** One decision for every redaction of a document that matches, e.g. every occurrence of a name. */
+export async function decideMatching(db: Database, documentId: string, match: RedactionMatch, decision: Decision, actor: Actor): Promise<RedactionRecord[]> {
+  return decideWhere(
+    db,
+    documentId,
+    decision,
+    actor,
+    `($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR lower(text) = lower($3)) AND ($4::text IS NULL OR status = $4::redaction_status)`,
+    [match.category ?? null, match.text ?? null, match.status ?? null],
+  );
+}
+
+export interface ManualRedaction {
+  page: number;
+  boxes: Box[];
+  /** The words under the boxes, for the reviewer and the audit log. */
+  text: string;
+}
+
+/** A reviewer's own redactions (status manual), audited one by one. */
+export async function addManualRedactions(
+  db: Database,
+  documentId: string,
+  items: readonly ManualRedaction[],
+  ground: GroundCode,
+  actor: Actor,
+): Promise<RedactionRecord[]> {
+  return db.transaction(async (tx) => {
+    const { batchId } = await lockDecidableDocument(tx, documentId);
+    const redactions: Redaction[] = items.map((item) => ({
+      id: randomUUID(),
+      page: item.page,
+      boxes: item.boxes,
+      text: item.text,
+      category: 'manual',
+      ground,
+      confidence: 1,
+      detector: 'manual',
+      explanation: 'handmatig gelakt door beoordelaar',
+      status: 'manual',
+      needsReview: false,
+    }));
+    await insertRedactions(tx, documentId, 'reviewer', redactions);
+    await tx.query('UPDATE redactions SET decided_by = $2, decided_at = now() WHERE id = ANY($1::uuid[])', [
+      redactions.map((r) => r.id),
+      actor.name,
+    ]);
+    for (const r of redactions) {
+      await appendAudit(tx, actor, {
+        action: 'redaction.added',
+        batchId,
+        documentId,
+        redactionId: r.id,
+        details: { page: r.page, boxes: r.boxes, ground, text: r.text },
+      });
+    }
+    const { rows } = await tx.query<RedactionRow>('SELECT * FROM redactions WHERE id = ANY($1::uuid[]) ORDER BY page, ordinal', [
+      redactions.map((r) => r.id),
+    ]);
+    return rows.map(toRecord);
+  });
+}

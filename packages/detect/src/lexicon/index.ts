@@ -1,0 +1,67 @@
+/**
+ * The lexicon the name rules consult: the project's curated lists, plus the system gazetteers
+ * (frogdata, wdutch) when they are installed and wanted. All keys are folded (see fold.ts).
+ */
+import { fold } from './fold.js';
+import { FIRST_NAMES } from './first-names.js';
+import { SURNAMES } from './surnames.js';
+import { PLACES } from './places.js';
+import { COMMON_WORD_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS, ORG_AFTER, ORG_BEFORE, OFFICIAL_ROLES } from './words.js';
+import { loadSystemLexicon, systemLexiconAvailable } from './system.js';
+
+export { fold } from './fold.js';
+export * from './words.js';
+
+export type LexiconMode = 'system' | 'builtin';
+
+export interface Lexicon {
+  readonly mode: LexiconMode;
+  isFirstName(key: string): boolean;
+  isSurname(key: string): boolean;
+  /** An ordinary Dutch word (also when capitalised): names that are words need support. */
+  isCommonWord(key: string): boolean;
+  /** Words that are never a name on their own: function words, months, weekdays, role and org words. */
+  isStopword(key: string): boolean;
+  isPlace(key: string): boolean;
+  isStreet(key: string): boolean;
+}
+
+const foldAll = (xs: Iterable<string>): Set<string> => new Set([...xs].map(fold));
+
+const builtinFirst = foldAll(FIRST_NAMES);
+const builtinSurnames = foldAll(SURNAMES);
+const builtinPlaces = foldAll(PLACES);
+const stopwords = foldAll([...FUNCTION_WORDS, ...MONTHS, ...WEEKDAYS, ...ORG_AFTER, ...ORG_BEFORE, ...OFFICIAL_ROLES]);
+const commonNames = foldAll(COMMON_WORD_NAMES);
+
+const lexicons = new Map<LexiconMode, Lexicon>();
+
+/** The lexicon for a mode. 'system' falls back to 'builtin' when frogdata is not installed. */
+export function getLexicon(mode: LexiconMode = systemLexiconAvailable() ? 'system' : 'builtin'): Lexicon {
+  const sys = mode === 'system' ? loadSystemLexicon() : undefined;
+  const effective: LexiconMode = sys ? 'system' : 'builtin';
+  const known = lexicons.get(effective);
+  if (known) return known;
+  const lex: Lexicon = sys
+    ? {
+        mode: 'system',
+        isFirstName: (k) => builtinFirst.has(k) || sys.firstNames.has(k),
+        isSurname: (k) => builtinSurnames.has(k) || sys.surnames.has(k),
+        isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || sys.words.has(k),
+        isStopword: (k) => stopwords.has(k),
+        isPlace: (k) => builtinPlaces.has(k) || sys.places.has(k),
+        isStreet: (k) => sys.streets.has(k),
+      }
+    : {
+        mode: 'builtin',
+        isFirstName: (k) => builtinFirst.has(k),
+        isSurname: (k) => builtinSurnames.has(k),
+        isCommonWord: (k) => commonNames.has(k) || stopwords.has(k),
+        isStopword: (k) => stopwords.has(k),
+        isPlace: (k) => builtinPlaces.has(k),
+        // without a street gazetteer only the suffix rules recognise streets
+        isStreet: () => false,
+      };
+  lexicons.set(effective, lex);
+  return lex;
+}

@@ -1,0 +1,91 @@
+/**
+ * Document consistency (research design R7). A name found by a strong rule (strength ≥ 2) makes its
+ * parts known; weak candidates sharing a known part are promoted, and other capitalised occurrences
+ * of known parts become names too ("Jan de Vries" → later "De Vries", "Jan"). Only strong mentions
+ * seed: propagating weak guesses was measured to amplify errors (one "Raad" became sixteen).
+ * Name pieces of e-mail local parts ("s.vandenberg@") support weak candidates the same way.
+ */
+import type { Lexicon } from '../lexicon/index.js';
+import { type Candidate, isWord, nameCase, nameKeys } from './candidate.js';
+import type { Token } from './tokenize.js';
+
+export interface ConsistencyInput {
+  W: readonly Token[];
+  L: Lexicon;
+  cands: Candidate[];
+  /** Tokens that stay visible everywhere (officials, organisations). */
+  blocked: ReadonlySet<string>;
+  /** Folded pieces of e-mail local parts. */
+  emailTokens: ReadonlySet<string>;
+}
+
+/** Promote weak candidates and add propagated occurrences; returns the new candidates. */
+export function propagate({ W, L, cands, blocked, emailTokens }: ConsistencyInput): Candidate[] {
+  const known = new Set<string>();
+  /** Particles seen before a known surname ("de" for "vries"), to include them in later mentions. */
+  const particlesOf = new Map<string, Set<string>>();
+  for (const c of cands) {
+    if (c.drop || c.strength < 2) continue;
+    let particles: string[] = [];
+    for (let k = c.s; k <= c.e; k++) {
+      const t = W[k]!;
+      if (!isWord(t) || t.honorific) continue;
+      if (t.particle) {
+        particles.push(t.key);
+        continue;
+      }
+      if (!L.isStopword(t.key) && !blocked.has(t.key) && t.key.length > 1) {
+        known.add(t.key);
+        if (particles.length) {
+          const set = particlesOf.get(t.key) ?? new Set<string>();
+          set.add(particles.join(' '));
+          particlesOf.set(t.key, set);
+        }
+      }
+      particles = [];
+    }
+  }
+
+  for (const c of cands) {
+    if (c.drop || c.strength >= 2) continue;
+    const keys = nameKeys(W, c);
+    if (keys.some((k) => known.has(k))) {
+      c.strength = 2;
+      c.rule = 'document';
+      c.explanation = 'zelfde naam als elders in het document';
+    } else if (c.strength === 0 && keys.some((k) => emailTokens.has(k) || emailTokens.has(keys.join('')))) {
+      c.strength = 1;
+      c.explanation += '; komt overeen met een e-mailadres in het document';
+    }
+  }
+
+  const covered = new Uint8Array(W.length);
+  for (const c of cands) for (let k = c.s; k <= c.e; k++) covered[k] = 1;
+  const added: Candidate[] = [];
+  for (let i = 0; i < W.length; i++) {
+    const t = W[i]!;
+    if (covered[i] || !nameCase(t) || t.particle || !known.has(t.key)) continue;
+    // a known part that is also an ordinary word ("Wit", "Roos") at a sentence start is probably the word
+    if (t.sentStart && L.isCommonWord(t.key) && !(isWord(W[i - 1]) && W[i - 1]!.particle)) continue;
+    let s = i;
+    const allowed = particlesOf.get(t.key);
+    if (allowed) {
+      // include a preceding particle group that this surname was seen with ("De Vries", "van der Meer")
+      for (const p of allowed) {
+        const parts = p.split(' ');
+        const n = parts.length;
+        let ok = i - n >= 0;
+        for (let k = 0; ok && k < n; k++) {
+          const b = W[i - n + k];
+          ok = isWord(b) && b.key === parts[k] && !covered[i - n + k];
+        }
+        if (ok) {
+          s = i - n;
+          break;
+        }
+      }
+    }
+    added.push({ s, e: i, rule: 'document', strength: 2, explanation: 'zelfde naam als elders in het document' });
+  }
+  return added;
+}

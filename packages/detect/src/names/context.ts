@@ -1,0 +1,219 @@
+/**
+ * Context rules: places in a document where a capitalised phrase is a person's name because of
+ * where it stands, even when no lexicon knows it — greetings ("Beste Fleur,"), sign-offs ("Met
+ * vriendelijke groet,\n\nTjeerd Zwartkruis"), e-mail and memo headers (Van/Aan/CC), attendance
+ * labels ("Aanwezig: Karim, Lisa"), speaker labels in minutes ("Jan: ...") and lists with one
+ * name per line, where most lines are already recognised names.
+ */
+import { ATTENDANCE_LABELS, GREETINGS, HEADER_LABELS, SIGN_OFFS } from '../lexicon/words.js';
+import { type Candidate, type Rule, isWord, nameCase } from './candidate.js';
+import type { Tokens } from './rules.js';
+
+const SIGN_OFF_SET = new Set(SIGN_OFFS);
+const ITEM_SEPARATORS = new Set([',', ';', '/', '(', ')', '&', '|', '+']);
+const LIST_BULLETS = new Set(['-', '•', '*', '–', '·', '>']);
+
+/** End index of a name-shaped phrase starting at i on one line: capitalised words, initials and
+ * particles between them, at most five tokens; -1 when i does not start one. */
+export function nameShape(T: Tokens, i: number): number {
+  const { W, L } = T;
+  const first = W[i];
+  if (!first || (first.kind !== 'initials' && !(nameCase(first) && !L.isStopword(first.key)))) return -1;
+  if (first.particle && !first.title) return -1;
+  let last = i;
+  let count = 1;
+  let j = i;
+  for (;;) {
+    const n = T.adv(j, false);
+    if (n < 0 || count >= 5) break;
+    const t = W[n]!;
+    if (t.kind === 'initials' || (nameCase(t) && !t.particle && !L.isStopword(t.key))) {
+      last = n;
+    } else if (!(isWord(t) && t.particle)) break;
+    j = n;
+    count++;
+  }
+  return last;
+}
+
+/** Tokens after e on the same line are only separators: the shape fills its item. */
+function endsItem(T: Tokens, e: number): boolean {
+  const n = T.W[e + 1];
+  return !n || n.kind === 'newline' || n.kind === 'tab' || n.kind === 'page' || n.lineStart || ITEM_SEPARATORS.has(n.text) || n.text === '.' || n.text === ':' || n.text === '!' || (isWord(n) && n.key === 'en');
+}
+
+/** Does the shape carry evidence of a name beyond its position: initials, a lexicon name, a word
+ * that is not ordinary Dutch (system mode only: the builtin lists cannot tell), or two name words? */
+function nameEvidence(T: Tokens, s: number, e: number): boolean {
+  let words = 0;
+  for (let k = s; k <= e; k++) {
+    const t = T.W[k]!;
+    if (t.kind === 'initials') return true;
+    if (!isWord(t) || t.particle) continue;
+    words++;
+    if (T.L.isFirstName(t.key) || T.L.isSurname(t.key)) return true;
+    if (T.L.mode === 'system' && !T.L.isCommonWord(t.key)) return true;
+  }
+  return words >= 2;
+}
+
+/** A label's value is a list ("Agnieszka Brouwer, Bureau X, 06-…") and not a sentence: at most two
+ * lowercase words besides particles and "en". */
+function listLike(T: Tokens, a: number, b: number): boolean {
+  let lower = 0;
+  for (let k = a; k <= b; k++) {
+    const t = T.W[k]!;
+    if (isWord(t) && !t.title && !t.caps && !t.particle && t.key !== 'en') lower++;
+  }
+  return lower <= 2;
+}
+
+/** Last token of the line holding token i (table cells, after a tab, stay on the line). */
+function lineEnd(T: Tokens, i: number): number {
+  let k = i;
+  for (;;) {
+    const n = T.W[k + 1];
+    if (!n || n.kind === 'newline' || n.kind === 'page' || (n.lineStart && T.W[k]!.kind !== 'tab')) return k;
+    k++;
+  }
+}
+
+/** Index of the first token of the next non-blank line after token i (within `maxBlank` blank lines). */
+function nextLineStart(T: Tokens, i: number, maxBlank: number): number {
+  let k = i + 1;
+  let newlines = 0;
+  while (T.W[k] && (T.W[k]!.kind === 'newline' || T.W[k]!.kind === 'tab')) {
+    if (T.W[k]!.kind === 'newline' && ++newlines > maxBlank + 1) return -1;
+    k++;
+  }
+  return T.W[k] ? k : -1;
+}
+
+export function contextCandidates(T: Tokens, known: readonly Candidate[]): Candidate[] {
+  const { W } = T;
+  const out: Candidate[] = [];
+  const add = (s: number, e: number, rule: Rule, explanation: string) => out.push({ s, e, rule, strength: 2, explanation });
+
+  /** Items of a value list ("Karim, Lisa, Ruben (notulist)") from token a to b. */
+  const items = (a: number, b: number, rule: Rule, explanation: string) => {
+    let itemStart = true;
+    for (let k = a; k <= b; k++) {
+      const t = W[k]!;
+      if (ITEM_SEPARATORS.has(t.text) || LIST_BULLETS.has(t.text) || (isWord(t) && t.key === 'en') || t.kind === 'tab') {
+        itemStart = true;
+        continue;
+      }
+      if (itemStart && !t.honorific) {
+        const e = nameShape(T, k);
+        if (e >= 0 && endsItem(T, e) && nameEvidence(T, k, e)) {
+          add(k, e, rule, explanation);
+          k = e;
+        }
+      }
+      itemStart = false;
+    }
+  };
+
+  for (let i = 0; i < W.length; i++) {
+    const t = W[i]!;
+    if (!isWord(t)) continue;
+
+    // greeting: "Beste Fleur,"
+    if (GREETINGS.has(t.key) && t.sentStart) {
+      const n = T.adv(i, false);
+      const e = n >= 0 ? nameShape(T, n) : -1;
+      if (e >= 0 && endsItem(T, e) && (e > n || T.L.isFirstName(W[n]!.key) || !T.L.isCommonWord(W[n]!.key))) {
+        add(n, e, 'greeting', `na aanhef '${t.text}'`);
+        i = e;
+      }
+      continue;
+    }
+    if (!t.lineStart) continue;
+
+    const end = lineEnd(T, i);
+    // sign-off line: the name follows on one of the next lines, or after a comma on the same line
+    const phrase = W.slice(i, end + 1).filter(isWord).map((w) => w.key).join(' ');
+    if (SIGN_OFF_SET.has(phrase)) {
+      const k = nextLineStart(T, end, 2);
+      if (k >= 0) {
+        const s = W[k]!.honorific ? T.adv(k, false) : k;
+        const e = s >= 0 ? nameShape(T, s) : -1;
+        if (e >= 0 && endsItem(T, e)) add(s, e, 'signoff', 'naam onder de afsluitende groet');
+      }
+      i = end;
+      continue;
+    }
+
+    // header or attendance label: "Van:", "<b>Aan</b>\t", "Aanwezig:"
+    const sep = W[i + 1];
+    if (sep && (sep.text === ':' || sep.kind === 'tab') && (HEADER_LABELS.has(t.key) || ATTENDANCE_LABELS.has(t.key))) {
+      const rule: Rule = HEADER_LABELS.has(t.key) ? 'header' : 'attendance';
+      const explanation = rule === 'header' ? `in kopregel '${t.text}:'` : `in lijst na '${t.text}:'`;
+      let valueStart = i + 2;
+      while (W[valueStart] && (W[valueStart]!.kind === 'tab' || W[valueStart]!.text === ':')) valueStart++;
+      if (valueStart <= end) {
+        if (listLike(T, valueStart, end)) items(valueStart, end, rule, explanation);
+      }
+      else if (rule === 'attendance') {
+        // the list follows on the next lines, until a blank line
+        let k = nextLineStart(T, end, 0);
+        while (k >= 0) {
+          const le = lineEnd(T, k);
+          if (listLike(T, k, le)) items(k, le, rule, explanation);
+          // a blank line ends the list
+          if (W[le + 1]?.kind !== 'newline' || !W[le + 2] || W[le + 2]!.kind === 'newline') break;
+          k = le + 2;
+        }
+      }
+      i = end;
+      continue;
+    }
+
+    // speaker label in minutes: "Jan:" or "Fatima el Idrissi:" followed by what was said
+    const e = nameShape(T, i);
+    if (e >= 0 && e - i < 4 && W[e + 1]?.text === ':' && W[e + 2] && W[e + 2]!.kind !== 'newline' && W[e + 2]!.kind !== 'tab') {
+      let evidence = false;
+      for (let k = i; k <= e; k++) {
+        const w = W[k]!;
+        if (isWord(w) && !w.particle && (T.L.isFirstName(w.key) || T.L.isSurname(w.key)) && !T.ambiguous(w)) evidence = true;
+      }
+      if (evidence) add(i, e, 'speaker', 'naam van een spreker');
+    }
+  }
+  out.push(...listCandidates(T, [...known, ...out]));
+  return out;
+}
+
+/** Lines holding only a name (after an optional bullet), in a run where most lines are already
+ * recognised as names: the rest of the run are names too (attendance lists, participant tables). */
+function listCandidates(T: Tokens, known: readonly Candidate[]): Candidate[] {
+  const { W } = T;
+  const strong = new Map<number, Candidate>();
+  for (const c of known) if (c.strength >= 2) strong.set(c.s, c);
+  const lines: Array<{ s: number; e: number; named: boolean }> = [];
+  const out: Candidate[] = [];
+  const flush = () => {
+    const named = lines.filter((l) => l.named).length;
+    if (lines.length >= 3 && (named * 2 >= lines.length || (named >= 1 && lines.length >= 4))) {
+      for (const l of lines) if (!l.named && nameEvidence(T, l.s, l.e)) out.push({ s: l.s, e: l.e, rule: 'list', strength: 2, explanation: 'in een lijst met namen (één naam per regel)' });
+    }
+    lines.length = 0;
+  };
+  for (let i = 0; i < W.length; i++) {
+    const t = W[i]!;
+    if (!t.lineStart || t.kind === 'newline') continue;
+    let s = i;
+    while (W[s] && LIST_BULLETS.has(W[s]!.text)) s++;
+    const e = nameShape(T, s);
+    const ok = e > s && endsItem(T, e) && (W[e + 1] === undefined || W[e + 1]!.kind !== 'punct' || W[e + 1]!.text === ',');
+    if (!ok) {
+      if (t.kind !== 'tab') flush();
+      continue;
+    }
+    const c = strong.get(s);
+    lines.push({ s, e, named: c !== undefined && c.e >= e - 1 });
+    i = lineEnd(T, i);
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * Person names: tokenise → lexicon and context rules → filters → compromise vote → document
+ * consistency → non-overlapping spans with a confidence.
+ */
+import type { Detection } from '@woo/core';
+import type { Lexicon } from '../lexicon/index.js';
+import { type Candidate, type Strength } from './candidate.js';
+import { contextCandidates } from './context.js';
+import { propagate } from './consistency.js';
+import { applyFilters, type Range } from './filters.js';
+import { lexiconCandidates, Tokens } from './rules.js';
+import { tokenize, type Token } from './tokenize.js';
+import { compromiseVote } from './vote.js';
+
+export interface NameOptions {
+  lexicon: Lexicon;
+  officialParts: ReadonlySet<string>;
+  protectedRanges: readonly Range[];
+  emailTokens: ReadonlySet<string>;
+  compromiseVote: boolean;
+}
+
+const CONFIDENCE: Record<Strength, number> = { 3: 0.95, 2: 0.85, 1: 0.6, 0: 0.35 };
+
+/** Merge candidates over the same tokens: keep the strongest, mention both reasons. */
+function mergeSame(cands: Candidate[]): Candidate[] {
+  const byspan = new Map<string, Candidate>();
+  for (const c of cands) {
+    const key = `${c.s}:${c.e}`;
+    const old = byspan.get(key);
+    if (!old) byspan.set(key, c);
+    else if (c.strength > old.strength) byspan.set(key, { ...c, explanation: `${c.explanation}; ${old.explanation}` });
+    else if (c.explanation !== old.explanation && !old.explanation.includes(c.explanation)) old.explanation += `; ${c.explanation}`;
+  }
+  return [...byspan.values()];
+}
+
+/** Strongest, then longest, candidates win overlaps. */
+function resolve(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => b.strength - a.strength || b.e - b.s - (a.e - a.s) || a.s - b.s);
+  const taken: Candidate[] = [];
+  for (const c of sorted) if (!taken.some((t) => t.s <= c.e && c.s <= t.e)) taken.push(c);
+  return taken.sort((a, b) => a.s - b.s);
+}
+
+/** Adjacent names on one line ("Reinier" + "van Wijngaarden" from propagation) become one span. */
+function joinAdjacent(W: readonly Token[], cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const prev = out[out.length - 1];
+    if (prev && prev.e + 1 === c.s && W[c.s]!.start - W[prev.e]!.end === 1 && !W[c.s]!.lineStart) {
+      out[out.length - 1] = { ...prev, e: c.e, strength: Math.max(prev.strength, c.strength) as Strength };
+    } else out.push(c);
+  }
+  return out;
+}
+
+export function findNames(text: string, opts: NameOptions): Detection[] {
+  const W = tokenize(text).filter((t) => t.kind !== 'tag');
+  const T = new Tokens(W, opts.lexicon);
+  const lexical = lexiconCandidates(T);
+  let cands = mergeSame([...lexical, ...contextCandidates(T, lexical)]);
+  const filterCtx = { W, L: opts.lexicon, officialParts: opts.officialParts, protectedRanges: opts.protectedRanges };
+  const { orgTokens, officialTokens } = applyFilters(cands, filterCtx);
+  if (opts.compromiseVote) compromiseVote(text, W, cands);
+  const blocked = new Set([...orgTokens, ...officialTokens, ...opts.officialParts]);
+  const added = propagate({ W, L: opts.lexicon, cands, blocked, emailTokens: opts.emailTokens });
+  applyFilters(added, filterCtx);
+  cands = joinAdjacent(W, resolve([...cands, ...added].filter((c) => !c.drop)));
+  return cands.map((c) => {
+    const start = W[c.s]!.start;
+    const end = W[c.e]!.end;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      category: 'name' as const,
+      confidence: c.rule === 'document' ? 0.8 : CONFIDENCE[c.strength],
+      detector: `name/${c.rule}`,
+      explanation: c.explanation,
+    };
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * Candidate rules over the tokens (research design §5.1 step 4). Each rule proposes a span with a
+ * strength; filters and document consistency decide later. Lexicon rules:
+ *   honorific ("mevr. Öztürk"), initials + surname ("R. in 't Veld"), first name + surname,
+ *   ALL-CAPS signatures, a first name alone, capitalised particle + surname ("El Amrani"), a surname alone.
+ * Names stay on one line, except where the name is visibly incomplete at the line end (after a
+ * honorific, initials or a particle) or a first name ends a line of running text.
+ */
+import type { Lexicon } from '../lexicon/index.js';
+import { FINITE_VERBS, SURNAME_STARTERS } from '../lexicon/words.js';
+import { type Candidate, type Rule, type Strength, isWord, nameCase } from './candidate.js';
+import type { Token } from './tokenize.js';
+
+/** Particles that start bare foreign surnames ("El Ouardi", "Ben Ali") and rarely a Dutch sentence. */
+const FOREIGN_STARTERS = new Set(['el', 'al', 'ben', 'bin', 'ibn', 'abou', 'abu', 'ait', 'aït', 'da', 'di', 'du', 'le', 'la', 'von', 'mc', 'mac', "d'"]);
+const DOUBLE_NAME_TAIL = /-(van|de|der|den|ter|ten|te|el|al)$/;
+
+export class Tokens {
+  constructor(
+    readonly W: readonly Token[],
+    readonly L: Lexicon,
+  ) {}
+
+  /** Index of the next token of the same name, or -1 at a boundary. `cross` lets a name continue
+   * over one line break (not a blank line, table cell or page). */
+  adv(j: number, cross: boolean): number {
+    let k = j + 1;
+    const t = this.W[k];
+    if (!t) return -1;
+    if (t.kind === 'newline') {
+      if (!cross) return -1;
+      k++;
+      const u = this.W[k];
+      return u && u.kind !== 'newline' && u.kind !== 'page' ? k : -1;
+    }
+    return t.lineStart ? -1 : k;
+  }
+
+  isFirst(t: Token | undefined): boolean {
+    return isWord(t) && t.title && !t.particle && !this.L.isStopword(t.key) && this.L.isFirstName(t.key);
+  }
+
+  /** An ordinary word or place: as a name it needs support. */
+  ambiguous(t: Token): boolean {
+    return this.L.isCommonWord(t.key) || this.L.isPlace(t.key);
+  }
+
+  /** A word that can be the surname after a first name or initials. */
+  surnameLike(t: Token | undefined, afterParticle: boolean): boolean {
+    if (!nameCase(t) || t!.particle || this.L.isStopword(t!.key)) return false;
+    return afterParticle || this.L.isSurname(t!.key) || !this.L.isCommonWord(t!.key);
+  }
+
+  /** Skip particles ("van der", "in 't"); they may wrap to the next line. */
+  particlesFrom(j: number): number {
+    let k = j;
+    while (k >= 0 && isWord(this.W[k]) && this.W[k]!.particle) k = this.adv(k, true);
+    return k;
+  }
+
+  /** Double surname "Groot-van Dijk": a token ending in "-van" continues with particles + surname. */
+  hyphenTail(j: number): number {
+    let e = j;
+    while (DOUBLE_NAME_TAIL.test(this.W[e]!.key)) {
+      const k = this.particlesFrom(this.adv(e, true));
+      if (k < 0 || !nameCase(this.W[k])) break;
+      e = k;
+    }
+    return e;
+  }
+
+  /** Is token j on a line of running text (three or more words before it on its line)? */
+  runningLine(j: number): boolean {
+    let words = 0;
+    for (let k = j - 1; k >= 0 && this.W[k]!.kind !== 'newline' && this.W[k]!.kind !== 'page'; k--) {
+      if (this.W[k]!.kind === 'word') words++;
+      if (words >= 3) return true;
+    }
+    return false;
+  }
+}
+
+export function lexiconCandidates(T: Tokens): Candidate[] {
+  const { W, L } = T;
+  const out: Candidate[] = [];
+  const add = (s: number, e: number, rule: Rule, strength: Strength, explanation: string) => out.push({ s, e, rule, strength, explanation });
+
+  for (let i = 0; i < W.length; i++) {
+    const t = W[i]!;
+    if (t.kind !== 'word' && t.kind !== 'initials') continue;
+
+    // honorific: dhr. / mevr. / mr. drs. [initials | first names] particles* Surname
+    if (t.honorific) {
+      let j = T.adv(i, true);
+      while (j >= 0 && W[j]!.honorific) j = T.adv(j, true);
+      const nameStart = j;
+      let lastGiven = -1;
+      while (j >= 0 && (W[j]!.kind === 'initials' || T.isFirst(W[j]))) {
+        lastGiven = j;
+        j = T.adv(j, true);
+      }
+      const k = T.particlesFrom(j);
+      if (k >= 0 && nameCase(W[k]) && !W[k]!.particle && !L.isStopword(W[k]!.key)) {
+        const e = T.hyphenTail(k);
+        add(nameStart, e, 'honorific', 3, `na '${t.text}'`);
+        i = e;
+        continue;
+      }
+      if (lastGiven >= 0 && W[lastGiven]!.title) {
+        add(nameStart, lastGiven, 'honorific', 3, `na '${t.text}'`);
+        i = lastGiven;
+        continue;
+      }
+    }
+
+    // initials: J.P. (van der) Meer — not "P&O." glued to a word
+    if (t.kind === 'initials') {
+      const prev = W[i - 1];
+      const glued = prev !== undefined && prev.end === t.start && (prev.kind === 'word' || prev.kind === 'number' || prev.text === '&');
+      if (!glued) {
+        let j = T.adv(i, true);
+        while (j >= 0 && W[j]!.kind === 'initials') j = T.adv(j, true);
+        const k = T.particlesFrom(j);
+        const hasParticle = k !== j;
+        if (k >= 0 && T.surnameLike(W[k], hasParticle)) {
+          const e = T.hyphenTail(k);
+          const strength = L.mode === 'builtin' && !L.isSurname(W[k]!.key) && !hasParticle ? 2 : 3;
+          add(i, e, 'initials+surname', strength, 'voorletters + achternaam');
+          i = e;
+        }
+      }
+      continue;
+    }
+
+    // ALL-CAPS signature: JAN DE VRIES
+    if (t.caps && L.isFirstName(t.key) && !L.isStopword(t.key)) {
+      let k = T.adv(i, false);
+      while (k >= 0 && W[k]!.caps && W[k]!.particle) k = T.adv(k, false);
+      const s = W[k];
+      if (k >= 0 && s?.caps && !s.particle && !L.isStopword(s.key) && (L.isSurname(s.key) || !L.isCommonWord(s.key))) {
+        const e = T.hyphenTail(k);
+        add(i, e, 'allcaps', 2, 'naam in hoofdletters');
+        i = e;
+        continue;
+      }
+    }
+
+    // first name (+ middle names) + particles* + surname; else the first name alone
+    if (T.isFirst(t)) {
+      const cross = T.runningLine(i);
+      let j = i;
+      for (;;) {
+        const n = T.adv(j, cross);
+        if (n < 0 || !T.isFirst(W[n])) break;
+        const after = T.adv(n, cross);
+        if (after < 0 || !(nameCase(W[after]) || W[after]!.particle)) break;
+        j = n;
+      }
+      let afterGiven = T.adv(j, cross);
+      let k = T.particlesFrom(afterGiven);
+      if (j > i && !(k >= 0 && T.surnameLike(W[k], k !== afterGiven))) {
+        // "Anne Frank Huis": the second given name was the surname after all
+        afterGiven = T.adv(i, cross);
+        k = afterGiven;
+      }
+      const hasParticle = k !== afterGiven;
+      const sur = k >= 0 ? W[k] : undefined;
+      if (k >= 0 && T.surnameLike(sur, hasParticle) && !(hasParticle && W[afterGiven]!.lineStart && !W[k]!.title)) {
+        const firstAmb = T.ambiguous(t);
+        const known = L.isSurname(sur!.key);
+        const common = L.isCommonWord(sur!.key);
+        let strength: Strength;
+        if (hasParticle) strength = 3;
+        else if (!firstAmb) strength = known || L.mode === 'system' ? 3 : 2;
+        else strength = known && !common ? 3 : 2;
+        const e = T.hyphenTail(k);
+        add(i, e, 'first+surname', strength, 'voornaam + achternaam');
+        i = e;
+        continue;
+      }
+      const prev = W[i - 1];
+      const next = W[i + 1];
+      if (!T.ambiguous(t)) add(i, i, 'first', 2, 'voornaam');
+      else if (isWord(next) && FINITE_VERBS.has(next.key)) add(i, i, 'first+verb', 1, 'voornaam als onderwerp van de zin');
+      else if (!t.sentStart && !nameCase(prev) && !(nameCase(next) || next?.kind === 'number' || next?.text === '/'))
+        add(i, i, 'first-ambiguous', 1, 'voornaam (ook een gewoon woord)');
+      else if (!t.sentStart || nameCase(next)) add(i, i, 'first-ambiguous', 0, 'mogelijk een voornaam (ook een gewoon woord)');
+      continue;
+    }
+
+    // capitalised particle + surname anywhere: "De Vries", "El Amrani", "Van der Meer"
+    if (t.particle && t.title && SURNAME_STARTERS.has(t.key)) {
+      const k = T.particlesFrom(T.adv(i, false));
+      const s = k >= 0 ? W[k] : undefined;
+      // "De Johan Cruijff ArenA": an article before a first name + surname is not a surname particle
+      const articleBeforeName = T.isFirst(s) && nameCase(W[T.adv(k, false)]);
+      if (s && nameCase(s) && !s.particle && !L.isStopword(s.key) && !articleBeforeName) {
+        const known = L.isSurname(s.key);
+        const common = L.isCommonWord(s.key);
+        let strength: Strength | undefined;
+        if (known) strength = common ? 0 : 2;
+        else if (!common && FOREIGN_STARTERS.has(t.key)) strength = 1;
+        if (strength !== undefined) {
+          const e = T.hyphenTail(k);
+          add(i, e, 'particle+surname', strength, 'tussenvoegsel + achternaam');
+          i = e;
+          continue;
+        }
+      }
+    }
+
+    // surname alone
+    if (t.title && !t.particle && !L.isStopword(t.key) && L.isSurname(t.key) && !L.isPlace(t.key)) {
+      if (L.isCommonWord(t.key)) {
+        // a capitalised ordinary word at a sentence start is just the word, unless a verb follows ("Bakker zei")
+        const next = W[i + 1];
+        if (!t.sentStart || (isWord(next) && FINITE_VERBS.has(next.key))) add(i, i, 'surname', 0, 'mogelijk een achternaam (ook een gewoon woord)');
+      }
+      else add(i, i, 'surname', 1, 'achternaam');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Home addresses. A Dutch postcode (1234 AB) is the anchor: with the street + house number before
+ * it and the place after it, the whole address is redacted. A street with a house number but no
+ * postcode ("Jacob Bontiusplaats 11") is usually an office or meeting place and stays visible,
+ * unless a residence word stands before it ("woont aan de Kerkstraat 12"). Postbus addresses
+ * belong to organisations and stay visible.
+ */
+import type { Finding, Recognizer } from '../types.js';
+import { contextNear, finding, wordsRegExp } from './util.js';
+
+const POSTCODE_RE = /(?<![\p{L}\d])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\d])/gu;
+/** Street words: a capitalised word, then words that are capitalised or small connecting words
+ * ("Laan van Meerdervoort", "Burgemeester de Vlugtlaan"), then a house number with addition. */
+const STREET = String.raw`(?:'s-|'t )?\p{Lu}[\p{L}'.-]*(?: (?:\p{Lu}[\p{L}'.-]*|van|de|der|den|het|'t|op|aan|bij|in|la|le))*`;
+const HOUSE_NO = String.raw`\d{1,5}(?:(?: ?- ?| )?(?:[a-zA-Z]{1,2}\d?|\d{1,4})(?![\p{L}\d]))?(?: ?(?:hs|bis|huis|I{1,3}))?`;
+const STREET_BEFORE_RE = new RegExp(`(${STREET}) (${HOUSE_NO})[ \\t]*,?[ \\t]*\\n?[ \\t]*$`, 'u');
+const PLACE_AFTER_RE = /^[ \t]*,?[ \t]*((?:'s-|'t )?\p{Lu}[\p{L}'-]*(?:[ -](?:aan|den|de|op|\p{Lu}[\p{L}'-]*)){0,3})/u;
+const RESIDENCE_WORDS = ['woont', 'wonen', 'woonachtig', 'wonende', 'woonadres', 'huisadres', 'thuisadres', 'woonde', 'verhuisd naar', 'woonplaats'];
+const RESIDENCE_RE = wordsRegExp(RESIDENCE_WORDS);
+/** For a lone postcode an address label is enough context; a street + number needs a residence word. */
+const POSTCODE_CONTEXT_RE = wordsRegExp([...RESIDENCE_WORDS, 'adres', 'postcode']);
+const HOME_STREET_RE = new RegExp(`(?<![\\p{L}])(${STREET}) (\\d{1,5}(?:[ -]?[a-zA-Z](?![\\p{L}])|-\\d{1,4})?)(?![\\p{L}\\d])`, 'gu');
+
+export const addressRecognizer: Recognizer = {
+  name: 'address',
+  category: 'address',
+  context: ['woont', 'woonachtig', 'woonadres', 'adres', 'postcode'],
+  find(text: string): Finding[] {
+    const out: Finding[] = [];
+    for (const m of text.matchAll(POSTCODE_RE)) {
+      let start = m.index;
+      let end = start + m[0].length;
+      const before = text.slice(Math.max(0, start - 100), start);
+      const street = STREET_BEFORE_RE.exec(before);
+      if (street && /^postbus$/i.test(street[1]!.trim())) continue; // an organisation's mail address
+      const place = PLACE_AFTER_RE.exec(text.slice(end, end + 60));
+      if (place) end += place[0].length;
+      if (street) {
+        start -= street[0].length;
+        out.push(finding(text, start, end, 'address', 'address/postcode', 0.9, 'adres met straat, huisnummer en postcode'));
+      } else if (/postbus\s*\d+[\s,]*$/i.test(before)) {
+        continue;
+      } else if (contextNear(text, start, end, POSTCODE_CONTEXT_RE, 50)) {
+        out.push(finding(text, start, end, 'address', 'address/postcode-only', 0.7, 'postcode van een woonadres'));
+      } else {
+        out.push(finding(text, start, end, 'address', 'address/postcode-only', 0.4, 'losse postcode (kan een woonadres zijn)'));
+      }
+    }
+    // street + house number without postcode: only after a residence word
+    for (const m of text.matchAll(HOME_STREET_RE)) {
+      if (!contextNear(text, m.index, m.index, RESIDENCE_RE, 25)) continue;
+      if (out.some((f) => f.start <= m.index && f.end >= m.index + m[0].length)) continue;
+      out.push(finding(text, m.index, m.index + m[0].length, 'address', 'address/street', 0.75, 'straat en huisnummer van een woonadres'));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * Phone numbers: libphonenumber-js (max metadata, country NL) finds the candidates. Numbers that are
+ * VALID (in an issued number range) are accepted; numbers that are only POSSIBLE (a Dutch mobile in
+ * a range not yet issued, "+31 6 7…", or a fictitious number) must also have a strict written shape:
+ * no dots or colons, and exactly the digit count of a Dutch number. Then a post-filter removes what VALID still lets through in Dutch documents: times and time
+ * ranges ("09.00-10.30" parses as a 0900 number), dates, amounts, years, article numbers. A real
+ * number is written with a leading +, 00, 0 or "(" — or is the municipal 14 0xx number.
+ * IBAN and BSN run first and are masked, so their digits never reach this recognizer.
+ */
+import { findNumbers, type NumberFound } from 'libphonenumber-js/max';
+import type { Finding, Recognizer } from '../types.js';
+import { finding } from './util.js';
+
+const LEADING = /^(?:\+|00|0|\()/;
+const MUNICIPAL = /^14\s?0\d{2,3}$/;
+const TIME_START = /^\d{1,2}[.:]\d{2}(?!\d)/;
+/** A Dutch number written by hand: 0 + 9 digits, +31 / 0031 + 9 digits, spaces, hyphens or brackets only. */
+const STRICT_NL = /^(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?|\(?0)[1-9][\d\s()-]+$/;
+const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
+/** Service numbers of organisations (0800 free, 0900 paid, 088 company-wide): rarely a person's. */
+const SERVICE = /^(?:\+31\s?|0031\s?|0)(?:800|900|906|909|88)\b|^0(?:800|900|906|909|88)/;
+
+export const phoneRecognizer: Recognizer = {
+  name: 'phone',
+  category: 'phone',
+  context: ['tel', 'telefoon', 'mobiel', 'bereikbaar', 'bellen', 'bel'],
+  find(text: string): Finding[] {
+    const out: Finding[] = [];
+    // leniency is a documented option of findNumbers but missing from its type declarations
+    const found = findNumbers(text, { defaultCountry: 'NL', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: 'NL'; v2: true }) as NumberFound[];
+    for (const n of found) {
+      const raw = text.slice(n.startsAt, n.endsAt);
+      const valid = n.number.isValid();
+      if (!valid && !(STRICT_NL.test(raw) && n.number.countryCallingCode === '31' && n.number.nationalNumber.length === 9)) continue;
+      const municipal = MUNICIPAL.test(raw);
+      if (!municipal && !LEADING.test(raw)) continue;
+      if (TIME_START.test(raw) || DATE.test(raw)) continue;
+      // a number glued to letters or to more digits is part of a code, not a phone number
+      const before = text[n.startsAt - 1] ?? ' ';
+      const after = text[n.endsAt] ?? ' ';
+      if (/[\p{L}\d]/u.test(before) || /[\p{L}\d]/u.test(after)) continue;
+      if (municipal) {
+        out.push(finding(text, n.startsAt, n.endsAt, 'phone', 'phone/municipal', 0.2, 'algemeen gemeentenummer (14 0xx), meestal openbaar'));
+      } else if (SERVICE.test(raw.replace(/[\s()-]/g, ''))) {
+        out.push(finding(text, n.startsAt, n.endsAt, 'phone', 'phone/service', 0.4, 'servicenummer van een organisatie, meestal openbaar'));
+      } else if (valid) {
+        out.push(finding(text, n.startsAt, n.endsAt, 'phone', 'phone/number', 0.95, 'telefoonnummer'));
+      } else {
+        out.push(finding(text, n.startsAt, n.endsAt, 'phone', 'phone/shape', 0.8, 'telefoonnummer (vorm klopt, nummerreeks onbekend)'));
+      }
+    }
+    return out;
+  },
+};

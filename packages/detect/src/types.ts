@@ -1,0 +1,45 @@
+import type { Category, Detection } from '@woo/core';
+import type { LexiconMode } from './lexicon/index.js';
+
+export interface DetectorOptions {
+  /** Public officials whose names stay visible: full names or surnames ("Femke Halsema", "Halsema"). */
+  officials?: string[];
+  /** E-mail domains of the organisation: only the local part of their addresses is personal data. */
+  orgDomains?: string[];
+  /** Coordinator list: words or phrases that always stay visible. */
+  keep?: string[];
+  /** Coordinator list: words or phrases that are always redacted. */
+  redact?: string[];
+  /** Organisation names that stay visible ("Verwey-Jonker Instituut", "Movisie"). */
+  orgs?: string[];
+  /** 'system' uses the frogdata / wdutch gazetteers when installed (default), 'builtin' only the project's lists. */
+  lexicons?: 'system' | 'builtin';
+  /** Let compromise vote on name candidates the rules leave undecided (default true). */
+  compromiseVote?: boolean;
+}
+
+export interface Detector {
+  detect(text: string): Detection[];
+  /** Which lexicon is in use ('system' falls back to 'builtin' when the gazetteers are missing). */
+  readonly lexiconMode: LexiconMode;
+}
+
+/** What a structured recognizer found. `mask` is the whole entity (hidden from later recognizers and
+ * the name rules); the detection itself may be narrower (the local part of an organisation e-mail). */
+export interface Finding extends Detection {
+  mask: readonly [number, number];
+}
+
+export interface RecognizerContext {
+  /** Folded e-mail domains of the organisation (given, or learned from the text). */
+  orgDomains: ReadonlySet<string>;
+}
+
+/** A pattern recognizer in the Presidio sense: one category, patterns, context words, validation. */
+export interface Recognizer {
+  readonly name: string;
+  readonly category: Category;
+  /** Words that must (or may) stand near a match; see each recognizer for how it uses them. */
+  readonly context: readonly string[];
+  find(text: string, ctx: RecognizerContext): Finding[];
+}

@@ -1,0 +1,138 @@
+import { PDFDocument } from 'pdf-lib';
+import { isApplied, isGroundCode, type Box, type ExtractedDocument, type Redaction } from '@woo/core';
+import { renderPage, withPdf, type PdfHandle } from '@woo/pdf';
+import { appliedBoxesByPage, keptFragments } from './cover.js';
+import { countProbe, distinctProbes, normalise, type Probe } from './probes.js';
+import { checkRevisions, checkStructure } from './structure.js';
+
+export interface VerificationReport {
+  ok: boolean;
+  /** Dutch, one sentence each; never quotes the redacted text. */
+  problems: string[];
+}
+
+/** The part of a redaction report (redactions.json) the verifier needs. */
+export interface ReportInput {
+  pages: number;
+  redactions: Redaction[];
+}
+
+const MIN_DARK_FRACTION = 0.6;
+const DARK_LUMINANCE = 110;
+const PIXEL_CHECK_DPI = 72;
+
+/** Release gate with the original at hand: (a) no redacted string, e-mail local part or long digit
+ * run in the text layer more often than it stands outside the boxes in the original (a rejected
+ * suggestion, or the same name elsewhere), (b) no metadata, annotations, forms, attachments,
+ * scripts or outlines, (c) one revision, (d) every box dark, (e) the same number of pages. */
+export async function verifyExport(output: Uint8Array, input: { doc: ExtractedDocument; redactions: Redaction[] }): Promise<VerificationReport> {
+  const applied = input.redactions.filter(isApplied);
+  const boxes = appliedBoxesByPage(applied);
+  const keptText = normalise(
+    input.doc.pages
+      .map((page) => {
+        const pageBoxes = (boxes.get(page.number) ?? []).map((b) => b.box);
+        return page.words.flatMap((w) => keptFragments(w, pageBoxes)).map((f) => f.text).join(' ');
+      })
+      .join('\n'),
+  );
+  return verify(output, applied, input.doc.pages.length, (probe) => countProbe(keptText, probe));
+}
+
+/** Release gate for a file on disk, with only its redactions.json: no redacted string may be in
+ * the text layer at all, except strings the report also lists as kept (a rejected or still
+ * suggested occurrence of the same text); plus checks (b)-(e). */
+export async function verifyAgainstReport(output: Uint8Array, report: ReportInput): Promise<VerificationReport> {
+  const kept = new Set(report.redactions.filter((r) => !isApplied(r)).map((r) => normalise(r.text)));
+  const applied = report.redactions.filter(isApplied);
+  return verify(output, applied, report.pages, (probe) => (probe.kind === 'text' && kept.has(probe.value) ? Infinity : 0));
+}
+
+async function verify(output: Uint8Array, applied: Redaction[], expectedPages: number, allowed: (p: Probe) => number): Promise<VerificationReport> {
+  const problems: string[] = [];
+  const probes = distinctProbes(applied);
+  problems.push(...checkRevisions(output));
+  let structure: PDFDocument;
+  try {
+    structure = await PDFDocument.load(output, { updateMetadata: false });
+  } catch (err) {
+    return { ok: false, problems: [...problems, `Het gelakte bestand kan niet worden gelezen (${(err as Error).message}).`] };
+  }
+  try {
+    problems.push(...checkStructure(structure, probes));
+  } catch (err) {
+    problems.push(`De opbouw van het gelakte bestand is ongeldig (${(err as Error).message}).`);
+  }
+
+  try {
+    await withPdf(output, async (handle) => {
+      if (handle.numPages !== expectedPages) problems.push(`Het gelakte document heeft ${handle.numPages} pagina's, het origineel ${expectedPages}.`);
+      const boxes = appliedBoxesByPage(applied);
+      const pageTexts: string[] = [];
+      for (let n = 1; n <= handle.numPages; n++) {
+        const placed = boxes.get(n) ?? [];
+        pageTexts.push(await pageText(handle, n, placed, problems));
+        if (placed.length) problems.push(...(await darkness(handle, n, placed)));
+      }
+      const text = normalise(pageTexts.join('\n'));
+      for (const probe of probes) {
+        const found = countProbe(text, probe);
+        if (found > allowed(probe)) problems.push(`De tekstlaag bevat nog ${probe.what} (${found}×).`);
+      }
+    });
+  } catch (err) {
+    problems.push(`Het gelakte bestand kan niet worden gelezen of weergegeven (${(err as Error).message}).`);
+  }
+  return { ok: problems.length === 0, problems };
+}
+
+/** Text of one output page, in reading order of the text layer. Also flags text that lies
+ * entirely inside a box, other than the box's label. */
+async function pageText(handle: PdfHandle, n: number, placed: Array<{ box: Box; redaction: Redaction }>, problems: string[]): Promise<string> {
+  const page = await handle.doc.getPage(n);
+  try {
+    const height = page.getViewport({ scale: 1 }).height;
+    const content = await page.getTextContent();
+    const parts: string[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      parts.push(item.str);
+      if (isGroundCode(item.str.trim())) continue;
+      const [, , , , e, f] = item.transform as number[];
+      const x0 = e!;
+      const x1 = e! + item.width;
+      const yMid = height - f! - item.height * 0.3;
+      const inside = placed.find(({ box }) => x0 >= box.x - 0.5 && x1 <= box.x + box.width + 0.5 && yMid > box.y && yMid < box.y + box.height);
+      if (inside) problems.push(`Pagina ${n}: onder de lakbalk van lakking ${inside.redaction.id} staat nog tekst in de tekstlaag.`);
+    }
+    return parts.join(' ');
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** (d) share of dark pixels inside every box when the output is rendered. The label is light, so
+ * a well-painted box scores ~0.75-0.95; text that shows through scores far lower. */
+async function darkness(handle: PdfHandle, n: number, placed: Array<{ box: Box; redaction: Redaction }>): Promise<string[]> {
+  const { canvas, scale } = await renderPage(handle, n, PIXEL_CHECK_DPI);
+  const ctx = canvas.getContext('2d');
+  const problems: string[] = [];
+  for (const { box, redaction } of placed) {
+    const x0 = Math.max(0, Math.ceil(box.x * scale));
+    const y0 = Math.max(0, Math.ceil(box.y * scale));
+    const x1 = Math.min(canvas.width, Math.max(x0 + 1, Math.floor((box.x + box.width) * scale)));
+    const y1 = Math.min(canvas.height, Math.max(y0 + 1, Math.floor((box.y + box.height) * scale)));
+    if (x1 <= x0 || y1 <= y0) {
+      problems.push(`Pagina ${n}: de lakbalk van lakking ${redaction.id} valt buiten de pagina.`);
+      continue;
+    }
+    const px = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
+    let dark = 0;
+    for (let i = 0; i < px.length; i += 4) if ((px[i]! * 77 + px[i + 1]! * 150 + px[i + 2]! * 29) >> 8 < DARK_LUMINANCE) dark++;
+    const fraction = dark / (px.length / 4);
+    if (fraction < MIN_DARK_FRACTION) {
+      problems.push(`Pagina ${n}: de lakbalk van lakking ${redaction.id} is maar voor ${Math.round(fraction * 100)}% donker (minimaal ${MIN_DARK_FRACTION * 100}%).`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,201 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument, StandardFonts, TextRenderingMode, setTextRenderingMode } from 'pdf-lib';
+import { buildTextIndex, spanBoxes, type ExtractedDocument, type Redaction } from '@woo/core';
+import { extractDocument } from '@woo/pdf';
+import { exportRedacted, verifyAgainstReport, verifyExport } from '../src/index.js';
+import { hits } from '../src/cover.js';
+import { leakFixture, type LeakFixture } from './fixtures.js';
+import { everything, pdfinfo, pdftotext, popplerGray } from './tools.js';
+
+interface Case {
+  seed: number;
+  fixture: LeakFixture;
+  doc: ExtractedDocument;
+  redactions: Redaction[];
+  output: Uint8Array;
+}
+
+/** Redactions for `text` at its first occurrence in the document text. */
+function redact(doc: ExtractedDocument, text: string, id: string, status: Redaction['status'] = 'accepted'): Redaction[] {
+  const index = buildTextIndex(doc.pages);
+  const start = index.text.indexOf(text);
+  if (start < 0) throw new Error(`fixture text not found: ${text}`);
+  return spanBoxes(index, doc.pages, start, start + text.length).map((span, i) => ({
+    id: `${id}${i ? `-${i}` : ''}`,
+    page: span.page,
+    boxes: span.boxes,
+    text,
+    category: 'name',
+    ground: '5.1.2e',
+    confidence: 0.9,
+    detector: 'test',
+    explanation: 'test',
+    status,
+    needsReview: false,
+  }));
+}
+
+const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+const digitRuns = (s: string) => [...s.matchAll(/\d(?:[\d\s().\/+-]*\d)?/g)].map((m) => m[0].replace(/\D/g, ''));
+
+/** What must never be readable: full strings, e-mail local parts, phone digits. */
+function secrets(f: LeakFixture): { strings: string[]; digits: string[] } {
+  const strings = f.people.flatMap((p) => [p.name, p.email, p.email.split('@')[0]!, p.phone]);
+  return { strings: strings.map(norm), digits: f.people.map((p) => p.phone.replace(/\D/g, '')) };
+}
+
+const cases: Case[] = [];
+
+beforeAll(async () => {
+  for (const seed of [7, 20260101]) {
+    const fixture = await leakFixture(seed, 3);
+    const doc = await extractDocument(fixture.pdf);
+    const redactions = fixture.people.flatMap((p, i) => [
+      ...redact(doc, p.name, `n${i}`),
+      ...redact(doc, p.email.split('@')[0]!, `e${i}`, 'manual'),
+      ...redact(doc, p.phone, `t${i}`),
+    ]);
+    redactions.push(...redact(doc, fixture.rejected, 'x', 'rejected'));
+    const started = performance.now();
+    const output = await exportRedacted(fixture.pdf, doc, redactions);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`seed ${seed}: ${doc.pages.length} pages, ${(seconds / doc.pages.length).toFixed(2)} s/page, ${(output.length / 1024 / doc.pages.length).toFixed(1)} KB/page`);
+    cases.push({ seed, fixture, doc, redactions, output });
+  }
+});
+
+describe('exportRedacted leaves nothing of the redacted data', () => {
+  it('pdftotext finds no redacted string, but every other word and one label per box', () => {
+    for (const c of cases) {
+      const text = norm(pdftotext(c.output));
+      const { strings, digits } = secrets(c.fixture);
+      for (const s of strings) expect(text, `seed ${c.seed}: ${s}`).not.toContain(s);
+      const runs = digitRuns(text);
+      for (const d of digits) expect(runs.some((r) => r.includes(d)), `seed ${c.seed}: digits ${d}`).toBe(false);
+      expect(text).toContain(norm(c.fixture.rejected));
+      expect(text).toContain('yılmaz-łukasz');
+
+      const applied = c.redactions.filter((r) => r.status !== 'rejected');
+      for (const page of c.doc.pages) {
+        const boxes = applied.filter((r) => r.page === page.number).flatMap((r) => r.boxes);
+        for (const w of page.words) if (!boxes.some((b) => hits(b, w.box))) expect(text, `kept word ${w.text}`).toContain(norm(w.text));
+      }
+      const boxCount = applied.reduce((n, r) => n + r.boxes.length, 0);
+      expect(text.match(/5\.1\.2e/g)?.length).toBe(boxCount);
+    }
+  });
+
+  it('keeps the searchable remains of a partly covered word: "(" and "@domain)"', () => {
+    const c = cases[0]!;
+    const text = pdftotext(c.output);
+    const domain = c.fixture.people[0]!.email.split('@')[1]!;
+    expect(text).toContain(`@${domain})`);
+    expect(text).toMatch(/E-mail: \(/);
+  });
+
+  it('drops metadata, XMP, links, outlines, form fields and attachments', () => {
+    for (const c of cases) {
+      const info = pdfinfo(c.output);
+      expect(info).toMatch(/^Title:\s+Gelakt document$/m);
+      expect(info).toMatch(/^Producer:\s+woo-redact$/m);
+      expect(info).not.toMatch(/^(Author|Subject|Keywords|Creator):/m);
+      expect(info).toMatch(/^Metadata Stream:\s+no$/m);
+      expect(info).toMatch(/^Pages:\s+3$/m);
+      const all = everything(c.output);
+      for (const key of ['/Annots', '/AcroForm', '/Outlines', '/Names', '/EmbeddedFiles', '/Metadata', '/OpenAction', '/JavaScript', '/URI']) {
+        expect(all.keys.has(key), key).toBe(false);
+      }
+      const haystack = norm(all.objects + all.streams);
+      for (const s of [...secrets(c.fixture).strings, norm(c.fixture.hiddenName)]) expect(haystack, s).not.toContain(s);
+      // the original is full of these; the output must be a different file, not an edited one
+      expect(pdfinfo(c.fixture.pdf)).toMatch(/^Author:/m);
+    }
+  });
+
+  it('is one revision', () => {
+    const raw = Buffer.from(cases[0]!.output).toString('latin1');
+    expect(raw.match(/%%EOF/g)).toHaveLength(1);
+    expect(raw).not.toMatch(/\/Prev\s+\d+\s*[/>]/);
+  });
+
+  it('paints every box dark (rendered by poppler, not by us)', () => {
+    for (const c of cases) {
+      for (const page of c.doc.pages) {
+        const img = popplerGray(c.output, page.number, 72);
+        for (const r of c.redactions.filter((x) => x.page === page.number && x.status !== 'rejected')) {
+          for (const b of r.boxes) {
+            let dark = 0;
+            let n = 0;
+            for (let y = Math.ceil(b.y); y < Math.floor(b.y + b.height); y++) {
+              for (let x = Math.ceil(b.x); x < Math.floor(b.x + b.width); x++) {
+                n++;
+                if (img.data[y * img.width + x]! < 110) dark++;
+              }
+            }
+            expect(dark / n, `${r.id} on page ${page.number}`).toBeGreaterThan(0.6);
+          }
+        }
+      }
+    }
+  });
+
+  it('stores gray pages as 4-bit Flate and colour pages as JPEG, with alt text per label', () => {
+    const all = everything(cases[0]!.output);
+    const images = [...all.objects.matchAll(/\{[^{}]*"\/Subtype":"\/Image"[^{}]*\}/g)].map((m) => m[0]);
+    expect(images.filter((i) => i.includes('/DCTDecode'))).toHaveLength(1);
+    expect(images.filter((i) => i.includes('/DeviceGray') && i.includes('"/BitsPerComponent":4'))).toHaveLength(2);
+    const boxes = cases[0]!.redactions.filter((r) => r.status !== 'rejected').reduce((n, r) => n + r.boxes.length, 0);
+    expect(all.streams.match(/\/Span <<\/Alt <FEFF/g)).toHaveLength(boxes);
+  });
+});
+
+describe('verifyExport', () => {
+  it('passes the real output, also against the report alone', async () => {
+    for (const c of cases) {
+      expect(await verifyExport(c.output, { doc: c.doc, redactions: c.redactions })).toEqual({ ok: true, problems: [] });
+      expect(await verifyAgainstReport(c.output, { pages: 3, redactions: c.redactions })).toEqual({ ok: true, problems: [] });
+    }
+  });
+
+  it('fails when redacted text is put back into the text layer', async () => {
+    const c = cases[0]!;
+    const doctored = await PDFDocument.load(c.output);
+    const font = await doctored.embedFont(StandardFonts.Helvetica);
+    // invisible, as a sloppy OCR layer would put it back
+    doctored.getPage(1).pushOperators(setTextRenderingMode(TextRenderingMode.Invisible));
+    doctored.getPage(1).drawText(`Bel ${c.fixture.people[5]!.phone}`, { x: 300, y: 300, size: 8, font });
+    doctored.getPage(0).drawText(c.fixture.people[1]!.name, { x: 300, y: 330, size: 8, font });
+    const bytes = await doctored.save();
+    const report = await verifyExport(bytes, { doc: c.doc, redactions: c.redactions });
+    expect(report.ok).toBe(false);
+    expect(report.problems.some((p) => p.includes('tekstlaag') && p.includes('lakking n1'))).toBe(true);
+    expect(report.problems.some((p) => p.includes('cijfers van een gelakt nummer'))).toBe(true);
+    expect(report.problems.join(' ')).not.toContain(c.fixture.people[1]!.name);
+    expect((await verifyAgainstReport(bytes, { pages: 3, redactions: c.redactions })).ok).toBe(false);
+  });
+
+  it('fails on metadata, extra revisions, missing pages and unpainted boxes', async () => {
+    const c = cases[0]!;
+    const withAuthor = await PDFDocument.load(c.output);
+    withAuthor.setAuthor('Iemand');
+    const authored = await verifyExport(await withAuthor.save(), { doc: c.doc, redactions: c.redactions });
+    expect(authored.problems.some((p) => p.includes('"Author"'))).toBe(true);
+
+    const appended = new Uint8Array([...c.output, ...new TextEncoder().encode('\n1 0 obj\n<<>>\nendobj\ntrailer\n<</Prev 10>>\n%%EOF\n')]);
+    const revisions = await verifyExport(appended, { doc: c.doc, redactions: c.redactions });
+    expect(revisions.problems.some((p) => p.includes('%%EOF'))).toBe(true);
+    expect(revisions.problems.some((p) => p.includes('/Prev'))).toBe(true);
+
+    const shorter = await PDFDocument.load(c.output);
+    shorter.removePage(2);
+    const missing = await verifyExport(await shorter.save(), { doc: c.doc, redactions: c.redactions.filter((r) => r.page < 3) });
+    expect(missing.problems.some((p) => p.includes("2 pagina's, het origineel 3"))).toBe(true);
+
+    // a box that the export never painted: over the kept word "Kenmerk" on page 1
+    const word = c.doc.pages[0]!.words.find((w) => w.text === 'Kenmerk')!;
+    const extra: Redaction = { ...c.redactions[0]!, id: 'late', page: 1, boxes: [word.box], text: 'Kenmerk' };
+    const unpainted = await verifyExport(c.output, { doc: c.doc, redactions: [...c.redactions, extra] });
+    expect(unpainted.problems.some((p) => p.includes('lakking late') && p.includes('donker'))).toBe(true);
+    expect(unpainted.problems.some((p) => p.includes('lakking late') && p.includes('tekstlaag'))).toBe(true);
+  });
+});

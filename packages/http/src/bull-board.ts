@@ -1,0 +1,31 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { FastifyPluginAsync } from 'fastify';
+
+const BASE_PATH = '/admin/queues';
+
+/** Bull Board at /admin/queues, for admins only (Bearer token, or Basic auth with the token as
+ * password so a browser can open it). */
+export const bullBoardPlugin: FastifyPluginAsync = async (fastify) => {
+  const serverAdapter = new FastifyAdapter();
+  serverAdapter.setBasePath(BASE_PATH);
+  createBullBoard({ queues: Object.values(fastify.jobs.queues).map((q) => new BullMQAdapter(q)), serverAdapter });
+  await fastify.register(
+    async (scope) => {
+      const admin = fastify.requireRole('admin');
+      scope.addHook('onRequest', async (request, reply) => {
+        if (!request.headers.authorization) {
+          // makes the browser show its login dialog; the token goes in the password field
+          return reply
+            .code(401)
+            .header('www-authenticate', 'Basic realm="woo-redact"')
+            .send({ statusCode: 401, error: 'Unauthorized', message: 'Niet aangemeld: gebruik een admin-token als wachtwoord.' });
+        }
+        return admin.call(scope, request, reply);
+      });
+      await scope.register(serverAdapter.registerPlugin());
+    },
+    { prefix: BASE_PATH },
+  );
+};

@@ -1,0 +1,28 @@
+import { ConflictError } from '@woo/db';
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+/** Turns what handlers throw into the API's error shape with a Dutch message; technical detail
+ * of unexpected errors goes to the log only. */
+export function installErrorHandler(fastify: FastifyInstance): void {
+  fastify.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof ConflictError) {
+      return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: err.message });
+    }
+    if (err.validation) {
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `Ongeldig verzoek: ${err.message}` });
+    }
+    const statusCode = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (statusCode === 500) {
+      request.log.error({ err }, 'request failed');
+      return reply.code(500).send({ statusCode, error: 'Internal Server Error', message: 'Interne fout; de details staan in het logboek van de server.' });
+    }
+    return reply.code(statusCode).send({ statusCode, error: err.code ?? 'Error', message: err.message });
+  });
+  fastify.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Onbekend adres: ${request.method} ${request.url.split('?')[0]}` }),
+  );
+}
+
+export function notFound(what: string) {
+  return { statusCode: 404, error: 'Not Found', message: `${what} bestaat niet.` } as const;
+}

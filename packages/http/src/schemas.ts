@@ -1,0 +1,64 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { WOO_GROUNDS, type GroundCode } from '@woo/core';
+import { DOCUMENT_STATUSES, type DocumentStatus as Status } from '@woo/db';
+
+/* TypeBox schemas shared by the intake and review apps: one definition per API shape, used for
+ * validation, serialisation (nothing outside the schema leaks) and the OpenAPI document. */
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+
+/** Body of every error response; `message` is Dutch and meant for the person using the API. */
+export const ErrorResponse = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() });
+
+// enums as plain JSON-schema enums: compact in the OpenAPI document, exact in TypeScript
+export const DocumentStatus = Type.Unsafe<Status>({ type: 'string', enum: [...DOCUMENT_STATUSES] });
+
+export const Ground = Type.Unsafe<GroundCode>({
+  type: 'string',
+  enum: WOO_GROUNDS.map((g) => g.code),
+  description: 'Woo-weigeringsgrond, bijv. 5.1.2e',
+});
+
+export const Box = Type.Object(
+  { x: Type.Number(), y: Type.Number(), width: Type.Number({ minimum: 0 }), height: Type.Number({ minimum: 0 }) },
+  { description: 'PDF points, origin top-left of the displayed page' },
+);
+
+export const RedactionStatus = Type.Union([Type.Literal('suggested'), Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('manual')]);
+
+export const Redaction = Type.Object({
+  id: Uuid,
+  page: Type.Integer({ minimum: 1 }),
+  boxes: Type.Array(Box),
+  text: Type.String(),
+  category: Type.String(),
+  ground: Type.String(),
+  confidence: Type.Number(),
+  detector: Type.String(),
+  explanation: Type.String(),
+  needsReview: Type.Boolean(),
+  status: RedactionStatus,
+  decidedBy: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const DocumentSummary = Type.Object({
+  id: Uuid,
+  filename: Type.String(),
+  status: DocumentStatus,
+  pages: Type.Integer(),
+  error: Type.Optional(Type.String({ description: 'Dutch message when status is failed' })),
+});
+
+export const ExportPolicy = Type.Union([Type.Literal('accepted-only'), Type.Literal('accept-suggested')], { default: 'accepted-only' });
+export const ExportBody = Type.Object({ policy: Type.Optional(ExportPolicy) });
+
+export const bearer = [{ bearerAuth: [] }];
+
+/** Error responses of an authenticated route: 401 and 403 plus `codes`. */
+export function errorResponses<C extends number>(...codes: C[]): Record<401 | 403 | C, typeof ErrorResponse> {
+  return Object.fromEntries([401, 403, ...codes].map((c) => [c, ErrorResponse])) as Record<401 | 403 | C, typeof ErrorResponse>;
+}
+
+export type DocumentSummary = Static<typeof DocumentSummary>;

@@ -1,0 +1,121 @@
+import type { Word } from '@woo/core';
+import { snapToInk } from './ink.js';
+import { encodePgm, toGray, type GrayImage, type PageImage } from './images.js';
+import { addRotations, boxToOriginal, boxToTurned, turnUpright, type Rotation } from './orientation.js';
+import { createWorkerPool, type OfflineWorkerOptions, type PoolOptions, type WorkerPool } from './pool.js';
+import { LOW_CONFIDENCE, recognizedWords, toPageWords, verticalTextRotation, type RecognizedWord } from './words.js';
+
+export interface OcrEngineOptions extends PoolOptions {
+  /** Page confidence below which `lowConfidence` is set (default LOW_CONFIDENCE). */
+  lowConfidenceThreshold?: number;
+}
+
+export interface OcrPageResult {
+  /** In page points, top-left origin, on the page as the image shows it (whatever way up). */
+  words: Word[];
+  /** Mean word confidence, 0..100 (0 when no words were found). */
+  confidence: number;
+  /** How far the text was turned (clockwise) from upright: what OCR undid before reading. */
+  rotation: Rotation;
+  /** The page has words but OCR is unsure of them as a whole: a reviewer should look. */
+  lowConfidence: boolean;
+}
+
+export interface OcrEngine {
+  readonly workers: number;
+  /** What the workers were started with: local paths only (checked by the offline test). */
+  readonly workerOptions: Readonly<OfflineWorkerOptions>;
+  recognizePage(image: PageImage, pageSize: { width: number; height: number }): Promise<OcrPageResult>;
+  terminate(): Promise<void>;
+}
+
+/** Character-weighted mean confidence at or above which a reading is taken to be the right way
+ * up. Upright print scores 85-96; the same page upside down scores 30-45, because the LSTM still
+ * "reads" mirrored shapes, just without conviction. */
+const UPRIGHT_CONFIDENCE = 70;
+
+interface Reading {
+  turn: Rotation;
+  words: RecognizedWord[];
+  /** Confidence-weighted count of characters: more text read with more conviction wins. */
+  score: number;
+  meanConfidence: number;
+}
+
+/** One set of OCR workers, started once and shared by every page and document of a process. */
+export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
+  const pool = await createWorkerPool(options);
+  const lowThreshold = options.lowConfidenceThreshold ?? LOW_CONFIDENCE;
+  return {
+    workers: pool.size,
+    workerOptions: pool.workerOptions,
+    async recognizePage(image, pageSize) {
+      const gray = await toGray(image);
+      const best = await readUpright(pool, gray, image.dpi);
+      const rotation = addRotations(best.turn, verticalTextRotation(best.words));
+      const words = toPageWords(wordsOnOriginal(best, rotation, gray), {
+        rotation,
+        imageWidth: gray.width,
+        imageHeight: gray.height,
+        pageWidth: pageSize.width,
+        pageHeight: pageSize.height,
+      });
+      const confidence = words.length ? words.reduce((sum, w) => sum + (w.confidence ?? 0), 0) / words.length : 0;
+      return { words, confidence, rotation, lowConfidence: words.length > 0 && confidence < lowThreshold };
+    },
+    terminate: () => pool.terminate(),
+  };
+}
+
+/**
+ * Reads the page the right way up. Tesseract's OSD would say which way that is, but it needs the
+ * legacy engine and `osd.traineddata`, neither of which the LSTM-only setup loads; so orientation
+ * is decided by reading itself:
+ * - read the page as it is; a confident reading is kept (the normal case: no extra cost). This
+ *   also covers a quarter turn clockwise, which tesseract's layout analysis turns upright itself;
+ * - otherwise read it upside down (the common scanner mistake; with tesseract's own quarter turn
+ *   this also covers text turned counter-clockwise), and if that is not confident either, the two
+ *   quarter turns explicitly, in parallel;
+ * - keep the reading with the highest score. A page with no words at all (blank, a photo) has no
+ *   orientation to find and costs one pass.
+ */
+async function readUpright(pool: WorkerPool, gray: GrayImage, dpi: number): Promise<Reading> {
+  const read = async (turn: Rotation): Promise<Reading> => {
+    const page = await pool.recognize({ image: encodePgm(turnUpright(gray, turn)), dpi });
+    return scoreReading(turn, recognizedWords(page));
+  };
+  let best = await read(0);
+  if (isUpright(best)) return best;
+  const flipped = await read(180);
+  if (flipped.score > best.score) best = flipped;
+  if (isUpright(best)) return best;
+  for (const reading of await Promise.all([read(90), read(270)])) {
+    if (reading.score > best.score) best = reading;
+  }
+  return best;
+}
+
+/** The words of a reading with their edges on the ink, in pixels of the original image. Tesseract
+ * reports boxes on the image it was given (turned by `reading.turn`), also for text it turned
+ * itself; ink snapping needs horizontal lines, so it runs on the image turned fully upright. */
+function wordsOnOriginal(reading: Reading, rotation: Rotation, gray: GrayImage): RecognizedWord[] {
+  const { width, height } = gray;
+  const upright = reading.words.map((w) => ({ ...w, box: boxToTurned(boxToOriginal(w.box, reading.turn, width, height), rotation, width, height) }));
+  return snapToInk(upright, turnUpright(gray, rotation)).map((w) => ({ ...w, box: boxToOriginal(w.box, rotation, width, height) }));
+}
+
+function scoreReading(turn: Rotation, words: RecognizedWord[]): Reading {
+  let chars = 0;
+  let score = 0;
+  for (const w of words) {
+    // Count letters and digits only: upside-down readings are rich in stray punctuation.
+    const n = w.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+    chars += n;
+    score += (n * w.confidence) / 100;
+  }
+  return { turn, words, score, meanConfidence: chars ? (100 * score) / chars : 0 };
+}
+
+function isUpright(reading: Reading): boolean {
+  return reading.words.length === 0 || reading.meanConfidence >= UPRIGHT_CONFIDENCE;
+}

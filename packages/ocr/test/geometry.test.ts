@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Word } from '@woo/core';
+import { boxToOriginal, boxToTurned, turnUpright, type Rotation } from '../src/orientation.js';
+import { pixelCharEdges, verticalTextRotation, type RecognizedWord } from '../src/words.js';
+import { lowConfidenceWords } from '../src/index.js';
+
+const ROTATIONS: Rotation[] = [0, 90, 180, 270];
+
+describe('orientation', () => {
+  // A 5x3 image with one dark pixel at (4, 1): wherever a turn moves it, the box maps follow.
+  const width = 5;
+  const height = 3;
+  const image = { data: new Uint8Array(width * height).fill(255), width, height };
+  image.data[1 * width + 4] = 0;
+
+  it.each(ROTATIONS)('turnUpright %i and the box maps agree', (rotation) => {
+    const turned = turnUpright(image, rotation);
+    const at = turned.data.indexOf(0);
+    const pixel = { x0: at % turned.width, y0: Math.floor(at / turned.width), x1: (at % turned.width) + 1, y1: Math.floor(at / turned.width) + 1 };
+    expect(boxToOriginal(pixel, rotation, width, height)).toEqual({ x0: 4, y0: 1, x1: 5, y1: 2 });
+    expect(boxToTurned({ x0: 4, y0: 1, x1: 5, y1: 2 }, rotation, width, height)).toEqual(pixel);
+    expect([turned.width, turned.height]).toEqual(rotation % 180 ? [height, width] : [width, height]);
+  });
+
+  it('a quarter turn counter-clockwise undoes text turned clockwise', () => {
+    // Counter-clockwise, the top-right corner of the original becomes the top-left one.
+    const marked = { data: new Uint8Array(width * height).fill(255), width, height };
+    marked.data[4] = 0;
+    expect(turnUpright(marked, 90).data.indexOf(0)).toBe(0);
+  });
+});
+
+function word(text: string, box: RecognizedWord['box'], line = 0, symbols?: RecognizedWord['symbols']): RecognizedWord {
+  return { text, confidence: 90, box, line, lineHeight: 10, ...(symbols ? { symbols } : {}) };
+}
+
+describe('words', () => {
+  it('places character edges between symbol boxes', () => {
+    const w = word('ab', { x0: 0, y0: 0, x1: 20, y1: 10 }, 0, [
+      { text: 'a', box: { x0: 0, y0: 0, x1: 8, y1: 10 } },
+      { text: 'b', box: { x0: 12, y0: 0, x1: 20, y1: 10 } },
+    ]);
+    expect(pixelCharEdges(w)).toEqual([0, 10, 20]);
+  });
+
+  it('falls back to proportional edges without matching symbols', () => {
+    expect(pixelCharEdges(word('abcd', { x0: 10, y0: 0, x1: 30, y1: 5 }))).toEqual([10, 15, 20, 25, 30]);
+  });
+
+  it('tells text tesseract turned itself from tall word boxes and their order', () => {
+    const down = [word('Jan', { x0: 0, y0: 0, x1: 10, y1: 30 }), word('Vries', { x0: 0, y0: 40, x1: 10, y1: 90 })];
+    expect(verticalTextRotation(down)).toBe(90);
+    expect(verticalTextRotation([...down].reverse().map((w, i) => ({ ...w, line: 0, text: i ? 'Jan' : 'Vries' })))).toBe(270);
+    expect(verticalTextRotation([word('Jan', { x0: 0, y0: 0, x1: 30, y1: 10 })])).toBe(0);
+  });
+
+  it('lists low-confidence OCR words only', () => {
+    const words: Word[] = [
+      { text: 'a', box: { x: 0, y: 0, width: 1, height: 1 }, charEdges: [0, 1], confidence: 30 },
+      { text: 'b', box: { x: 0, y: 0, width: 1, height: 1 }, charEdges: [0, 1], confidence: 95 },
+      { text: 'c', box: { x: 0, y: 0, width: 1, height: 1 }, charEdges: [0, 1] },
+    ];
+    expect(lowConfidenceWords(words, 60).map((w) => w.text)).toEqual(['a']);
+  });
+});

@@ -1,0 +1,37 @@
+import type { PdfHandle } from './open.js';
+import { canvasModule, type Canvas } from './pdfjs.js';
+
+export interface RenderedPage {
+  canvas: Canvas;
+  /** Pixels per point: multiply a Box (points) by this to get canvas pixels. */
+  scale: number;
+  /** Displayed page size in points (rotation applied). */
+  width: number;
+  height: number;
+}
+
+/** Renders a page (1-based) onto a white canvas at `dpi`. The canvas belongs to the caller;
+ * let it go out of scope (or reuse nothing from it) once encoded, so memory stays per page. */
+export async function renderPage(handle: PdfHandle, pageNumber: number, dpi: number): Promise<RenderedPage> {
+  const page = await handle.doc.getPage(pageNumber);
+  try {
+    const scale = dpi / 72;
+    const base = page.getViewport({ scale: 1 });
+    const viewport = page.getViewport({ scale });
+    const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const ctx = canvas.getContext('2d');
+    // PDF pages are transparent; redaction and OCR both expect paper-white
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    // @napi-rs/canvas implements the subset of the DOM canvas API that pdfjs draws with
+    type RenderParams = Parameters<typeof page.render>[0];
+    await page.render({
+      canvasContext: ctx as unknown as RenderParams['canvasContext'],
+      canvas: canvas as unknown as RenderParams['canvas'],
+      viewport,
+    }).promise;
+    return { canvas, scale, width: base.width, height: base.height };
+  } finally {
+    page.cleanup();
+  }
+}

@@ -1,0 +1,27 @@
+import { boxesOverlap, buildTextIndex, spanBoxes, type Box, type ExtractedDocument, type Page } from '@woo/core';
+import type { ManualRedaction } from '@woo/db';
+
+/** Every occurrence of `text` in the document, placed on its page(s) the way the detector places
+ * its findings. Case-insensitive, and any run of whitespace in `text` matches any line break,
+ * tab or space in the document, so a name broken over two lines is still found. */
+export function findOccurrences(doc: ExtractedDocument, text: string): ManualRedaction[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'giu');
+  const index = buildTextIndex(doc.pages);
+  const found: ManualRedaction[] = [];
+  for (const match of index.text.matchAll(pattern)) {
+    for (const part of spanBoxes(index, doc.pages, match.index, match.index + match[0].length)) {
+      if (part.boxes.length) found.push({ page: part.page, boxes: part.boxes, text: match[0].replace(/\s+/g, ' ') });
+    }
+  }
+  return found;
+}
+
+/** The words a drawn box covers, for the audit log and the reviewer's list. */
+export function wordsUnder(page: Page, boxes: readonly Box[]): string {
+  return page.words
+    .filter((w) => boxes.some((b) => boxesOverlap(w.box, b)))
+    .map((w) => w.text)
+    .join(' ');
+}

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { countRedactions, getDocument, listDocumentAudit } from '@woo/db';
+import { bearer, DocumentStatus, errorResponses, IdParams, notFound, Uuid } from '@woo/http';
+
+const Counts = Type.Object({ suggested: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), manual: Type.Integer() });
+
+const DocumentDetail = Type.Object({
+  id: Uuid,
+  batchId: Uuid,
+  number: Type.Integer({ description: 'Nummer in de batch (inventarislijst)' }),
+  filename: Type.String(),
+  status: DocumentStatus,
+  pages: Type.Integer(),
+  error: Type.Optional(Type.String()),
+  exportPolicy: Type.Union([Type.String(), Type.Null()]),
+  counts: Counts,
+});
+
+const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.String(),
+  role: Type.String(),
+  action: Type.String(),
+  redactionId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const readers = fastify.requireRole('coordinator', 'reviewer');
+
+  fastify.get(
+    '/v1/documents/:id',
+    {
+      onRequest: readers,
+      schema: { tags: ['review'], summary: 'Document: status, pagina\'s en aantallen per beslissing', security: bearer, params: IdParams, response: { 200: DocumentDetail, ...errorResponses(404) } },
+    },
+    async (request, reply) => {
+      const doc = await getDocument(fastify.db, request.params.id);
+      if (!doc) return reply.code(404).send(notFound('Dit document'));
+      return {
+        id: doc.id,
+        batchId: doc.batchId,
+        number: doc.number,
+        filename: doc.filename,
+        status: doc.status,
+        pages: doc.pageCount,
+        ...(doc.errorMessage ? { error: doc.errorMessage } : {}),
+        exportPolicy: doc.exportPolicy,
+        counts: await countRedactions(fastify.db, doc.id),
+      };
+    },
+  );
+
+  fastify.get(
+    '/v1/documents/:id/audit',
+    {
+      onRequest: readers,
+      schema: { tags: ['review'], summary: 'Auditlog van het document (elke beslissing, wie en wanneer)', security: bearer, params: IdParams, response: { 200: Type.Array(AuditEntry), ...errorResponses(404) } },
+    },
+    async (request, reply) => {
+      const doc = await getDocument(fastify.db, request.params.id);
+      if (!doc) return reply.code(404).send(notFound('Dit document'));
+      return (await listDocumentAudit(fastify.db, doc.id)).map(({ id, at, actor, role, action, redactionId, details }) => ({ id, at, actor, role, action, redactionId, details }));
+    },
+  );
+
+  fastify.get(
+    '/v1/documents/:id/original.pdf',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['review'],
+        summary: 'Het ongelakte bronbestand als PDF, om naast de voorstellen te tonen',
+        security: bearer,
+        params: IdParams,
+        produces: ['application/pdf'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const doc = await getDocument(fastify.db, request.params.id);
+      if (!doc) return reply.code(404).send(notFound('Dit document'));
+      if (!doc.pdfKey) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'Er is (nog) geen PDF van dit document.' });
+      return reply.type('application/pdf').header('cache-control', 'no-store').send(fastify.blobs.stream(doc.pdfKey));
+    },
+  );
+};

@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { getBatch, getDocument, listBatchDocuments, listRedactions, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
+import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, Uuid } from '@woo/http';
+import { inventoryCsv } from '@woo/pipeline';
+import type { FastifyInstance } from 'fastify';
+
+const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
+
+/** Marks the documents for export and queues one export job each. */
+async function startExport(fastify: FastifyInstance, ids: string[], policy: ExportPolicyName, actor: Actor) {
+  const tickets = await requestExport(fastify.db, ids, policy, actor);
+  for (const t of tickets) await fastify.jobs.enqueueExport(t.documentId, t.revision);
+  return tickets.map((t) => ({ id: t.documentId, status: 'exporting' as const }));
+}
+
+/** `Content-Disposition` for a download named after the upload: an ASCII fallback plus the exact
+ * UTF-8 name (RFC 6266), with nothing in it that could break out of the header. */
+function attachment(filename: string): string {
+  const stem = filename.replace(/\.(pdf|png|jpe?g|tiff?)$/i, '');
+  const name = `${stem}.redacted.pdf`;
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const coordinators = fastify.requireRole('coordinator');
+  const readers = fastify.requireRole('coordinator', 'reviewer');
+
+  fastify.post(
+    '/v1/documents/:id/export',
+    {
+      onRequest: coordinators,
+      schema: {
+        tags: ['export'],
+        summary: 'Gelakte PDF maken',
+        description:
+          "accepted-only (standaard): alleen geaccepteerde en handmatige lakkingen; geweigerd (409) zolang er voorstellen open staan. accept-suggested: alle open voorstellen worden geaccepteerd (de nachtelijke run).",
+        security: bearer,
+        params: IdParams,
+        body: Type.Optional(ExportBody),
+        response: { 202: Exporting, ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const doc = await getDocument(fastify.db, request.params.id);
+      if (!doc) return reply.code(404).send(notFound('Dit document'));
+      if (doc.status === 'failed') {
+        return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Dit document is niet verwerkt en kan niet worden geëxporteerd: ${doc.errorMessage ?? ''}`.trim() });
+      }
+      const [started] = await startExport(fastify, [doc.id], request.body?.policy ?? 'accepted-only', request.actor);
+      return reply.code(202).send(started!);
+    },
+  );
+
+  fastify.post(
+    '/v1/batches/:id/export',
+    {
+      onRequest: coordinators,
+      schema: {
+        tags: ['export'],
+        summary: 'Alle documenten van de batch exporteren (zelfde policy)',
+        description: 'Niet-verwerkte (failed) documenten worden overgeslagen. Geweigerd (409) zolang er nog documenten in verwerking zijn.',
+        security: bearer,
+        params: IdParams,
+        body: Type.Optional(ExportBody),
+        response: { 202: Type.Object({ documents: Type.Array(Exporting) }), ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const batch = await getBatch(fastify.db, request.params.id);
+      if (!batch) return reply.code(404).send(notFound('Deze batch'));
+      const ids = (await listBatchDocuments(fastify.db, batch.id)).map((d) => d.id);
+      const documents = await startExport(fastify, ids, request.body?.policy ?? 'accepted-only', request.actor);
+      return reply.code(202).send({ documents });
+    },
+  );
+
+  fastify.get(
+    '/v1/documents/:id/export.pdf',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['export'],
+        summary: 'De gelakte PDF (zodra de status exported is)',
+        security: bearer,
+        params: IdParams,
+        produces: ['application/pdf'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const doc = await getDocument(fastify.db, request.params.id);
+      if (!doc) return reply.code(404).send(notFound('Dit document'));
+      if (doc.status !== 'exported' || !doc.exportKey) {
+        return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Er is geen actuele gelakte versie: de status van het document is '${doc.status}'.` });
+      }
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(doc.filename))
+        .header('cache-control', 'no-store')
+        .send(fastify.blobs.stream(doc.exportKey));
+    },
+  );
+
+  fastify.get(
+    '/v1/batches/:id/inventory.csv',
+    {
+      onRequest: readers,
+      schema: {
+        tags: ['export'],
+        summary: 'Inventarislijst van de batch (CSV, ; gescheiden, UTF-8)',
+        security: bearer,
+        params: IdParams,
+        produces: ['text/csv'],
+        response: { 200: Type.String(), ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const batch = await getBatch(fastify.db, request.params.id);
+      if (!batch) return reply.code(404).send(notFound('Deze batch'));
+      const documents = await listBatchDocuments(fastify.db, batch.id);
+      const rows = [];
+      for (const d of documents) {
+        rows.push({
+          number: d.number,
+          fileName: d.filename,
+          pages: d.pageCount,
+          redactions: d.status === 'failed' ? [] : await listRedactions(fastify.db, d.id),
+          ...(d.status === 'failed' ? { error: d.errorMessage ?? 'Niet verwerkt' } : {}),
+        });
+      }
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="inventarislijst.csv"')
+        .send(inventoryCsv(rows));
+    },
+  );
+};

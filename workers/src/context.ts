@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import type { BlobStore } from '@woo/blobs';
+import type { Database } from '@woo/db';
+import { createDetector, parseOfficialsList } from '@woo/detect';
+import type { JobQueues } from '@woo/jobs';
+import { createOcrEngine, type OcrEngine } from '@woo/ocr';
+import type { TextDetector } from '@woo/pipeline';
+import type { Logger } from 'pino';
+
+/** Everything a job handler may use; handlers hold no state of their own. */
+export interface WorkerContext {
+  db: Database;
+  blobs: BlobStore;
+  jobs: JobQueues;
+  detector: TextDetector;
+  /** Started on first use: a process serving only extract/detect/export never loads tesseract. */
+  ocrEngine(): Promise<OcrEngine>;
+  exportDpi: number;
+  log: Logger;
+}
+
+function listFile(file: string | undefined): string[] {
+  return file ? parseOfficialsList(readFileSync(file, 'utf8')) : [];
+}
+
+/** The detector as configured for this deployment: the same lists the CLI takes as flags. */
+export function detectorFromEnv(env: NodeJS.ProcessEnv = process.env): TextDetector {
+  return createDetector({
+    officials: listFile(env.WOO_OFFICIALS_FILE),
+    keep: listFile(env.WOO_KEEP_FILE),
+    redact: listFile(env.WOO_REDACT_FILE),
+    orgDomains: (env.WOO_ORG_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean),
+  });
+}
+
+/** One OCR engine per process, created on first use and shared by all OCR jobs. */
+export function lazyOcrEngine(env: NodeJS.ProcessEnv = process.env): { get(): Promise<OcrEngine>; close(): Promise<void> } {
+  let engine: Promise<OcrEngine> | undefined;
+  return {
+    get() {
+      engine ??= createOcrEngine(env.OCR_THREADS ? { workers: Number(env.OCR_THREADS) } : {});
+      // a failed start is not cached: the next job tries again
+      engine.catch(() => (engine = undefined));
+      return engine;
+    },
+    async close() {
+      const started = engine;
+      engine = undefined;
+      if (started) await (await started.catch(() => undefined))?.terminate();
+    },
+  };
+}

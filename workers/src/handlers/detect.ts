@@ -1,0 +1,16 @@
+import { loadExtractedDocument, saveDetection, transition } from '@woo/db';
+import type { JobPayloads } from '@woo/jobs';
+import { detectStage } from '@woo/pipeline';
+import type { WorkerContext } from '../context.js';
+
+/** Suggestions for the whole document, then it waits for a reviewer. */
+export async function detectJob({ documentId }: JobPayloads['detect'], ctx: WorkerContext): Promise<void> {
+  // from 'detecting' too: the retry of an attempt that died after this transition
+  if (!(await transition(ctx.db, documentId, ['ocr', 'detecting'], 'detecting'))) {
+    return ctx.log.info('document not awaiting detection; nothing to do');
+  }
+  // refuses (with a Dutch message) when a page still has no readable text
+  const suggestions = detectStage(await loadExtractedDocument(ctx.db, documentId), ctx.detector);
+  await saveDetection(ctx.db, documentId, suggestions);
+  ctx.log.info({ suggestions: suggestions.length }, 'in review');
+}

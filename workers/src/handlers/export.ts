@@ -1,0 +1,23 @@
+import { isApplied } from '@woo/core';
+import { getDocument, listRedactions, loadExtractedDocument, saveExport } from '@woo/db';
+import type { JobPayloads } from '@woo/jobs';
+import { exportStage } from '@woo/pipeline';
+import type { WorkerContext } from '../context.js';
+import { sourcePdf } from './source-pdf.js';
+
+/** The redacted PDF with every accepted and manual redaction, released only after verification. */
+export async function exportJob(ticket: JobPayloads['export'], ctx: WorkerContext): Promise<void> {
+  const doc = await getDocument(ctx.db, ticket.documentId);
+  if (doc?.status !== 'exporting' || doc.exportRevision !== ticket.revision) {
+    return ctx.log.info({ status: doc?.status }, 'export request superseded or already done; nothing to do');
+  }
+  const applied = (await listRedactions(ctx.db, doc.id)).filter(isApplied);
+  const pdf = await exportStage(await sourcePdf(doc, ctx), await loadExtractedDocument(ctx.db, doc.id), applied, { dpi: ctx.exportDpi });
+  const { key } = await ctx.blobs.put(pdf);
+  if (await saveExport(ctx.db, ticket, key)) {
+    if (doc.exportKey) await ctx.blobs.delete(doc.exportKey);
+    ctx.log.info({ redactions: applied.length }, 'exported');
+  } else {
+    await ctx.blobs.delete(key);
+  }
+}

@@ -1,0 +1,24 @@
+import { JOB_NAMES, type JobName, type JobPayloads } from '@woo/jobs';
+import type { WorkerContext } from '../context.js';
+import { detectJob } from './detect.js';
+import { exportJob } from './export.js';
+import { extractJob } from './extract.js';
+import { ocrJob } from './ocr.js';
+
+export type JobHandler<N extends JobName> = (data: JobPayloads[N], ctx: WorkerContext) => Promise<void>;
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/** The whole job graph: extract → (ocr per page →) detect → in review; export on request. */
+export const HANDLERS: JobHandlers = {
+  extract: extractJob,
+  ocr: ocrJob,
+  detect: detectJob,
+  export: exportJob,
+};
+
+/** Boot check: refuse to start when a job name has no handler (the type says so at compile
+ * time; this also catches a handler map assembled or trimmed at run time). */
+export function assertEveryJobHasHandler(handlers: Partial<Record<string, unknown>> = HANDLERS): void {
+  const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
+  if (missing.length) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
+}

@@ -1,0 +1,91 @@
+import type { BlobStore } from '@woo/blobs';
+import { DocumentError, toDocumentError } from '@woo/core';
+import { failDocument, type Database } from '@woo/db';
+import { redisConnection, type JobName, type JobPayloads, type JobQueues } from '@woo/jobs';
+import { Worker, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { WorkerConfig } from './config.js';
+import { detectorFromEnv, lazyOcrEngine, type WorkerContext } from './context.js';
+import { assertEveryJobHasHandler, HANDLERS, type JobHandler } from './handlers/index.js';
+
+export interface WorkerDeps {
+  db: Database;
+  blobs: BlobStore;
+  jobs: JobQueues;
+  log: Logger;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningWorkers {
+  /** Stops taking jobs, lets running ones finish, and releases the OCR engine. */
+  close(): Promise<void>;
+}
+
+type AnyPayload = JobPayloads[JobName];
+
+/** One BullMQ worker per queue this process serves, each with its own concurrency. */
+export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWorkers {
+  assertEveryJobHasHandler();
+  const ocr = lazyOcrEngine(deps.env);
+  const base: Omit<WorkerContext, 'log'> = {
+    db: deps.db,
+    blobs: deps.blobs,
+    jobs: deps.jobs,
+    detector: detectorFromEnv(deps.env),
+    ocrEngine: ocr.get,
+    exportDpi: config.exportDpi,
+  };
+
+  const workers = config.queues.map((name) => {
+    const handler = HANDLERS[name] as JobHandler<JobName>;
+    const worker = new Worker<AnyPayload>(
+      name,
+      async (job: Job<AnyPayload>) => {
+        const log = deps.log.child({ jobId: job.id, queue: name, documentId: job.data.documentId, attempt: job.attemptsMade + 1 });
+        try {
+          await handler(job.data, { ...base, log });
+        } catch (err) {
+          // The file itself is the problem (encrypted, corrupt, unreadable page): retrying cannot
+          // help, so the document fails with its Dutch message and the job ends normally.
+          if (!(err instanceof DocumentError)) throw err;
+          log.warn({ code: err.code }, err.message);
+          await failDocument(deps.db, job.data.documentId, err);
+        }
+      },
+      {
+        connection: redisConnection(config.redisUrl),
+        prefix: config.queuePrefix,
+        concurrency: config.concurrency[name],
+        lockDuration: config.lockDurationMs,
+        stalledInterval: config.lockDurationMs,
+        maxStalledCount: 1,
+      },
+    );
+    worker.on('failed', (job, err) => {
+      if (!job) return;
+      void finalFailure(deps, job, err).catch((e: unknown) => deps.log.error({ err: e, jobId: job.id }, 'could not record the failure'));
+    });
+    worker.on('error', (err) => deps.log.error({ err, queue: name }, 'worker error'));
+    return worker;
+  });
+  deps.log.info({ queues: config.queues, concurrency: config.concurrency, prefix: config.queuePrefix }, 'workers started');
+
+  return {
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await ocr.close();
+    },
+  };
+}
+
+/** Marks the document failed once BullMQ gives up on its job (attempts used up, or the job
+ * stalled too often); earlier failures are retried. */
+async function finalFailure(deps: WorkerDeps, job: Job<AnyPayload>, err: Error): Promise<void> {
+  const log = deps.log.child({ jobId: job.id, queue: job.queueName, documentId: job.data.documentId });
+  if ((await job.getState()) !== 'failed') {
+    log.warn({ err, attempt: job.attemptsMade }, 'job failed; will be retried');
+    return;
+  }
+  log.error({ err }, 'job failed for good');
+  await failDocument(deps.db, job.data.documentId, toDocumentError(err));
+}
