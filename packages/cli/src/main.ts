@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { redactCommand } from './redact-command.js';
+import { tokenCreateCommand } from './token-command.js';
 import { verifyCommand } from './verify-command.js';
 
 function positiveInt(value: string): number {
@@ -37,6 +38,17 @@ program
   .requiredOption('--against <redactions.json>', 'het lakverslag (.redactions.json) van dit document')
   .action(async (pdf: string, opts: { against: string }) => {
     process.exitCode = await verifyCommand(pdf, opts.against);
+  });
+
+program
+  .command('token')
+  .description('API-tokens voor de intake- en beoordelingsdienst (DATABASE_URL, of de ingebouwde database in ./data)')
+  .command('create')
+  .description('Maak een token aan en toon het (alleen het token, op stdout)')
+  .requiredOption('--role <rol>', 'coordinator, reviewer of admin')
+  .requiredOption('--name <naam>', 'waarvoor of voor wie het token is, bijv. "nachtrun" of "J. Jansen"')
+  .action(async (opts: { role: string; name: string }) => {
+    process.exitCode = await tokenCreateCommand(opts);
   });
 
 program.parseAsync().catch((err: unknown) => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentError } from '@woo/core';
 import { createDetector, parseOfficialsList } from '@woo/detect';
+import { createLazyOcrEngine } from '@woo/ocr';
 import {
   appliedRedactions,
   inventoryCsv,
@@ -49,28 +50,35 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
     keep: await wordList(opts.keep),
     redact: await wordList(opts.redact),
   });
+  // started only when a scan or image comes by; one worker per document lane
+  const ocr = createLazyOcrEngine({ workers: opts.concurrency });
   const progress = new Progress(files.length, !opts.quiet);
   const rows: InventoryRow[] = [];
   const summary: RunSummary = { documents: files.length, failed: 0, pages: 0, redactions: 0, out: path.resolve(opts.out), results: [] };
 
-  const outcomes = await runBatch(
-    files,
-    opts.concurrency,
-    async (file): Promise<DocumentOutcome> => {
-      const bytes = await readFile(file.path).catch(() => undefined);
-      if (!bytes) return { ok: false, pages: 0, error: new DocumentError('unreadable', 'Het bestand kon niet worden gelezen (geen leesrechten of het is verdwenen).') };
-      return processDocument(new Uint8Array(bytes), { detector, policy: 'accept-suggested', dpi: opts.dpi });
-    },
-    async (file, outcome) => {
-      if (outcome.ok) {
-        const base = path.join(opts.out, file.name);
-        await writeAtomic(`${base}.redactions.json`, `${JSON.stringify(redactionReport(file.displayName, outcome.pages, outcome.redactions), null, 1)}\n`);
-        await writeAtomic(`${base}.redacted.pdf`, outcome.pdf);
-      }
-      progress.documentDone(file.displayName, outcome.pages, outcome.ok ? undefined : outcome.error.message);
-    },
-  );
-  progress.finish();
+  let outcomes: DocumentOutcome[];
+  try {
+    outcomes = await runBatch(
+      files,
+      opts.concurrency,
+      async (file): Promise<DocumentOutcome> => {
+        const bytes = await readFile(file.path).catch(() => undefined);
+        if (!bytes) return { ok: false, pages: 0, error: new DocumentError('unreadable', 'Het bestand kon niet worden gelezen (geen leesrechten of het is verdwenen).') };
+        return processDocument(new Uint8Array(bytes), { detector, ocr, policy: 'accept-suggested', dpi: opts.dpi });
+      },
+      async (file, outcome) => {
+        if (outcome.ok) {
+          const base = path.join(opts.out, file.name);
+          await writeAtomic(`${base}.redactions.json`, `${JSON.stringify(redactionReport(file.displayName, outcome.pages, outcome.redactions), null, 1)}\n`);
+          await writeAtomic(`${base}.redacted.pdf`, outcome.pdf);
+        }
+        progress.documentDone(file.displayName, outcome.pages, outcome.ok ? undefined : outcome.error.message);
+      },
+    );
+  } finally {
+    progress.finish();
+    await ocr.terminate();
+  }
 
   outcomes.forEach((outcome, i) => {
     const file = files[i]!;

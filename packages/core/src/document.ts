@@ -12,6 +12,9 @@ export interface Word {
   charEdges: number[];
   /** OCR confidence 0..100; absent for text-layer words. */
   confidence?: number;
+  /** Text line the word belongs to, when the source knows it (OCR). On turned pages the line
+   * cannot be read off the boxes, which are on the page as it lies. */
+  line?: number;
 }
 
 export interface Page {

@@ -23,6 +23,7 @@ export interface PageSpan {
 const COLUMN_GAP_EM = 1.6;
 
 function separator(prev: Word, next: Word): string {
+  if (prev.line !== undefined && next.line !== undefined) return prev.line === next.line ? ' ' : '\n';
   const h = Math.min(prev.box.height, next.box.height);
   const top = Math.max(prev.box.y, next.box.y);
   const bottom = Math.min(prev.box.y + prev.box.height, next.box.y + next.box.height);

@@ -66,3 +66,12 @@ describe('spanBoxes', () => {
     expect(parts.every((p) => p.boxes.length === 1)).toBe(true);
   });
 });
+
+describe('buildTextIndex on OCR words', () => {
+  it('follows the OCR line ids rather than the boxes (a page scanned upside down)', () => {
+    // upside down: reading order runs right to left and bottom to top on the page as it lies
+    const words = ['Sanne', 'de', 'Vries', 'belde'].map((t, i) => ({ ...word(t, 500 - i * 40, 700), line: i < 3 ? 0 : 1 }));
+    const index = buildTextIndex([page(1, words)]);
+    expect(index.text).toBe('Sanne de Vries\nbelde');
+  });
+});

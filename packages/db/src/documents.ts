@@ -156,3 +156,8 @@ export async function failDocument(db: Database, id: string, error: DocumentErro
     });
   });
 }
+
+export async function listDocumentsInStatus(q: Queryable, status: DocumentStatus): Promise<DocumentRecord[]> {
+  const { rows } = await q.query<DocumentRow>('SELECT * FROM documents WHERE status = $1 ORDER BY created_at', [status]);
+  return rows.map(toRecord);
+}

@@ -21,12 +21,18 @@ function occurrences(text: string, phrase: string): Range[] {
 
 function mask(text: string, findings: readonly Finding[]): string {
   if (!findings.length) return text;
-  const chars = text.split('');
-  for (const f of findings) {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const f of [...findings].sort((a, b) => a.mask[0] - b.mask[0])) {
+    const from = Math.max(pos, f.mask[0]);
+    if (f.mask[1] <= from) continue;
+    parts.push(text.slice(pos, from));
     // line and page breaks survive masking: the name rules need the line structure
-    for (let i = f.mask[0]; i < f.mask[1]; i++) if (chars[i] !== '\n' && chars[i] !== '\f') chars[i] = MASK_CHAR;
+    parts.push(text.slice(from, f.mask[1]).replace(/[^\n\f]/g, MASK_CHAR));
+    pos = f.mask[1];
   }
-  return chars.join('');
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 export function createDetector(options: DetectorOptions = {}): Detector {

@@ -13,11 +13,10 @@ import { appliedBoxesByPage } from './cover.js';
 import { registerLabelFont } from './fonts.js';
 import { embedCanvas } from './image.js';
 import { paintRedaction } from './paint.js';
+import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
 import { addTextLayer, TextLayerFonts } from './text-layer.js';
 
 export const DEFAULT_DPI = 150;
-export const OUTPUT_TITLE = 'Gelakt document';
-export const OUTPUT_PRODUCER = 'woo-redact';
 
 export interface ExportOptions {
   /** Resolution of the page images; 150 dpi keeps 8 pt text legible at ~120 KB per text page. */

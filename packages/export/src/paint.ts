@@ -5,8 +5,8 @@ import { LABEL_FAMILY } from './fonts.js';
 /** Painted boxes are larger than the word boxes: character edges are estimates (±1 pt) and
  * anti-aliased glyph edges bleed, so the ink must be covered with margin. */
 export const BOX_PADDING_PT = 1.5;
-const LABEL_HEIGHT_RATIO = 0.72;
-const LABEL_WIDTH_RATIO = 0.92;
+const LABEL_HEIGHT_RATIO = 0.62;
+const LABEL_WIDTH_RATIO = 0.88;
 const MAX_LABEL_PX = 40;
 /** Below this pixel size the label is unreadable; the box stays black and the label only goes
  * into the text layer. */

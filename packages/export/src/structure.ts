@@ -1,9 +1,12 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { countProbe, normalise, type Probe } from './probes.js';
+import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
 
-/** Info keys a redacted document may carry; anything else (Author, Subject, Keywords, custom
- * keys) can hold personal data. */
-const NEUTRAL_INFO = new Set(['Title', 'Producer', 'Creator', 'CreationDate', 'ModDate']);
+/** The only document properties an export carries, with their fixed values. Anything else
+ * (Author, Subject, Keywords, custom keys, another title) can hold personal data. */
+const NEUTRAL_INFO = new Map([
+  ['Title', OUTPUT_TITLE],
+  ['Producer', OUTPUT_PRODUCER],
+]);
 
 const FORBIDDEN_CATALOG: ReadonlyArray<[string, string]> = [
   ['Metadata', 'XMP-metadata'],
@@ -37,7 +40,7 @@ function text(value: unknown): string {
 }
 
 /** (b) nothing but the page images, the text layer and neutral document properties. */
-export function checkStructure(pdf: PDFDocument, probes: readonly Probe[]): string[] {
+export function checkStructure(pdf: PDFDocument): string[] {
   const problems: string[] = [];
   const { trailerInfo } = pdf.context;
   if (trailerInfo.Encrypt) problems.push('Het gelakte bestand is versleuteld; publiceer een onversleuteld bestand.');
@@ -45,12 +48,9 @@ export function checkStructure(pdf: PDFDocument, probes: readonly Probe[]): stri
   if (info instanceof PDFDict) {
     for (const [key, value] of info.entries()) {
       const name = key.decodeText();
-      if (!NEUTRAL_INFO.has(name)) {
-        problems.push(`De documenteigenschappen bevatten het veld "${name}"; alleen neutrale eigenschappen (titel, programma) zijn toegestaan.`);
-        continue;
+      if (NEUTRAL_INFO.get(name) !== text(value)) {
+        problems.push(`De documenteigenschap "${name}" is niet de vaste, neutrale waarde; alleen titel en programma van woo-redact zijn toegestaan.`);
       }
-      const v = normalise(text(value));
-      for (const p of probes) if (countProbe(v, p) > 0) problems.push(`De documenteigenschap "${name}" bevat ${p.what}.`);
     }
   }
   for (const [key, what] of FORBIDDEN_CATALOG) {

@@ -17,7 +17,7 @@ export interface ReportInput {
   redactions: Redaction[];
 }
 
-const MIN_DARK_FRACTION = 0.6;
+const MIN_DARK_FRACTION = 0.5;
 const DARK_LUMINANCE = 110;
 const PIXEL_CHECK_DPI = 72;
 
@@ -59,7 +59,7 @@ async function verify(output: Uint8Array, applied: Redaction[], expectedPages: n
     return { ok: false, problems: [...problems, `Het gelakte bestand kan niet worden gelezen (${(err as Error).message}).`] };
   }
   try {
-    problems.push(...checkStructure(structure, probes));
+    problems.push(...checkStructure(structure));
   } catch (err) {
     problems.push(`De opbouw van het gelakte bestand is ongeldig (${(err as Error).message}).`);
   }
@@ -112,7 +112,8 @@ async function pageText(handle: PdfHandle, n: number, placed: Array<{ box: Box; 
 }
 
 /** (d) share of dark pixels inside every box when the output is rendered. The label is light, so
- * a well-painted box scores ~0.75-0.95; text that shows through scores far lower. */
+ * a well-painted box scores ~0.6-0.95 (small boxes lowest, their label fills more of them); text
+ * that shows through an unpainted box scores 0.1-0.3. */
 async function darkness(handle: PdfHandle, n: number, placed: Array<{ box: Box; redaction: Redaction }>): Promise<string[]> {
   const { canvas, scale } = await renderPage(handle, n, PIXEL_CHECK_DPI);
   const ctx = canvas.getContext('2d');

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
 import { WOO_GROUNDS, type GroundCode } from '@woo/core';
 import { DOCUMENT_STATUSES, type DocumentStatus as Status } from '@woo/db';
@@ -62,3 +63,6 @@ export function errorResponses<C extends number>(...codes: C[]): Record<401 | 40
 }
 
 export type DocumentSummary = Static<typeof DocumentSummary>;
+
+/** A PDF download; sent as a stream from the blob store (Fastify does not serialise streams). */
+export const PdfFile = Type.Unsafe<Readable>({ type: 'string', format: 'binary' });

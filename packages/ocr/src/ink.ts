@@ -1,5 +1,4 @@
 import type { GrayImage } from './images.js';
-import type { PixelBox } from './orientation.js';
 import type { RecognizedWord } from './words.js';
 
 /** Gray level below which a pixel counts as ink (scans: dark text on light paper). */
@@ -83,5 +82,3 @@ function widestInnerGap(ink: readonly number[]): [number, number] | undefined {
   }
   return best;
 }
-
-export type { PixelBox };

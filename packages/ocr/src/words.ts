@@ -84,7 +84,7 @@ export function toPageWords(words: readonly RecognizedWord[], mapping: PageMappi
     // page we give none, so a detection covering part of a word gets the whole word box
     // (charRangeBox falls back to it): more black, never less.
     const charEdges = mapping.rotation === 0 ? pixelCharEdges(w).map((x) => x * sx) : [];
-    return { text: w.text, box, charEdges, confidence: w.confidence };
+    return { text: w.text, box, charEdges, confidence: w.confidence, line: w.line };
   });
 }
 

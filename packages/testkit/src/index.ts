@@ -1,2 +1,4 @@
 export * from './infra.js';
 export * from './pdfs.js';
+export * from './stack.js';
+export * from './wait.js';

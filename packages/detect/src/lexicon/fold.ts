@@ -6,7 +6,6 @@ const SPECIAL_RE = /[ıłøđßæœ’]/g;
 export function fold(s: string): string {
   const lower = s.toLowerCase();
   // fast path: plain ASCII needs no normalisation
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(lower)) return lower;
   return lower
     .normalize('NFD')

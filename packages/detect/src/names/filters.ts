@@ -63,6 +63,9 @@ function streetReason(ctx: FilterContext, c: Candidate): string | undefined {
   const streetPrep = isWord(prev) && !prev.title && (prev.particle || STREET_PREPOSITIONS.has(prev.key)) && isWord(W[c.s - 2]) && STREET_PREPOSITIONS.has(W[c.s - 2]!.key);
   const afterT = c.e > c.s && W[c.e - 1]!.key === "'t"; // "van 't Hof" is a surname
   if (!afterT && c.rule !== 'honorific' && STREET_SUFFIX_STRONG.test(last.key)) return 'straatnaam';
+  // the name is the first part of a street name: "Jan Pieterszoon Coenstraat", "Frederik Hendrikplantsoen"
+  const glued = sameLineNext(W, c.e);
+  if (isWord(glued) && glued!.title && STREET_SUFFIX_STRONG.test(glued!.key) && c.rule !== 'honorific') return 'deel van een straatnaam';
   if (!afterT && (houseNumber || streetPrep) && STREET_SUFFIX_WEAK.test(last.key) && c.rule !== 'honorific') return 'straatnaam';
   const full = keyOfSpan(W, c.s, c.e);
   if (L.isStreet(full) && (houseNumber || streetPrep || (c.e > c.s && c.strength < 3 && c.rule !== 'honorific'))) return 'straatnaam (gazetteer)';

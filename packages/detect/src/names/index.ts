@@ -35,11 +35,18 @@ function mergeSame(cands: Candidate[]): Candidate[] {
   return [...byspan.values()];
 }
 
-/** Strongest, then longest, candidates win overlaps. */
-function resolve(cands: Candidate[]): Candidate[] {
+/** Strongest, then longest, candidates win overlaps (token occupancy keeps this linear). */
+function resolve(cands: Candidate[], tokenCount: number): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.strength - a.strength || b.e - b.s - (a.e - a.s) || a.s - b.s);
+  const used = new Uint8Array(tokenCount);
   const taken: Candidate[] = [];
-  for (const c of sorted) if (!taken.some((t) => t.s <= c.e && c.s <= t.e)) taken.push(c);
+  for (const c of sorted) {
+    let free = true;
+    for (let k = c.s; k <= c.e && free; k++) free = used[k] === 0;
+    if (!free) continue;
+    used.fill(1, c.s, c.e + 1);
+    taken.push(c);
+  }
   return taken.sort((a, b) => a.s - b.s);
 }
 
@@ -66,7 +73,7 @@ export function findNames(text: string, opts: NameOptions): Detection[] {
   const blocked = new Set([...orgTokens, ...officialTokens, ...opts.officialParts]);
   const added = propagate({ W, L: opts.lexicon, cands, blocked, emailTokens: opts.emailTokens });
   applyFilters(added, filterCtx);
-  cands = joinAdjacent(W, resolve([...cands, ...added].filter((c) => !c.drop)));
+  cands = joinAdjacent(W, resolve([...cands, ...added].filter((c) => !c.drop), W.length));
   return cands.map((c) => {
     const start = W[c.s]!.start;
     const end = W[c.e]!.end;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { countRedactions, getDocument, listDocumentAudit } from '@woo/db';
-import { bearer, DocumentStatus, errorResponses, IdParams, notFound, Uuid } from '@woo/http';
+import { bearer, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 
 const Counts = Type.Object({ suggested: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), manual: Type.Integer() });
 
@@ -76,7 +76,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         security: bearer,
         params: IdParams,
         produces: ['application/pdf'],
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses(404, 409) },
+        response: { 200: PdfFile, ...errorResponses(404, 409) },
       },
     },
     async (request, reply) => {

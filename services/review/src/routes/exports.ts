@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { getBatch, getDocument, listBatchDocuments, listRedactions, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
-import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, Uuid } from '@woo/http';
+import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 import { inventoryCsv } from '@woo/pipeline';
 import type { FastifyInstance } from 'fastify';
 
@@ -86,7 +86,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         security: bearer,
         params: IdParams,
         produces: ['application/pdf'],
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses(404, 409) },
+        response: { 200: PdfFile, ...errorResponses(404, 409) },
       },
     },
     async (request, reply) => {

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDetector } from '@woo/detect';
+import { applyPolicy, detectStage, exportStage, extractStage } from '@woo/pipeline';
+import { PDFDocument } from 'pdf-lib';
+import { generateCorpus } from '../fixtures/generator/corpus.js';
+import { bestOf, type BenchRow } from './bench-util.js';
+
+/** A generated corpus folded into one PDF of `pages` pages, plus the corpus text for detection. */
+export async function benchDocument(pages: number, workDir: string): Promise<{ pdf: Uint8Array; texts: string[] }> {
+  const corpusDir = path.join(workDir, 'corpus');
+  await generateCorpus({ out: corpusDir, docs: 24, seed: 2026, cast: 'b', scanned: false });
+  const merged = await PDFDocument.create();
+  const files = fs.readdirSync(path.join(corpusDir, 'pdf')).filter((f) => f.endsWith('_digital.pdf')).sort();
+  while (merged.getPageCount() < pages) {
+    for (const f of files) {
+      const src = await PDFDocument.load(fs.readFileSync(path.join(corpusDir, 'pdf', f)));
+      for (const page of await merged.copyPages(src, src.getPageIndices())) {
+        if (merged.getPageCount() < pages) merged.addPage(page);
+      }
+    }
+  }
+  const texts = fs.readdirSync(path.join(corpusDir, 'text')).map((f) => fs.readFileSync(path.join(corpusDir, 'text', f), 'utf8'));
+  return { pdf: await merged.save(), texts };
+}
+
+/** Whole digital pipeline (extract, detect, export + verify) against `pdftotext -bbox-layout`. */
+export async function benchDigital(pdf: Uint8Array, workDir: string): Promise<BenchRow[]> {
+  const file = path.join(workDir, 'bench50.pdf');
+  fs.writeFileSync(file, pdf);
+  const pages = (await PDFDocument.load(pdf)).getPageCount();
+  const detector = createDetector();
+  const popplerS = await bestOf(3, async () => {
+    execFileSync('pdftotext', ['-bbox-layout', file, path.join(workDir, 'bbox.html')]);
+  });
+  let extractS = 0, detectS = 0, exportS = 0;
+  const wholeS = await bestOf(2, async () => {
+    let t = performance.now();
+    const doc = await extractStage(pdf);
+    extractS = (performance.now() - t) / 1000;
+    t = performance.now();
+    const redactions = applyPolicy(detectStage(doc, detector), 'accept-suggested');
+    detectS = (performance.now() - t) / 1000;
+    t = performance.now();
+    await exportStage(pdf, doc, redactions);
+    exportS = (performance.now() - t) / 1000;
+  });
+  const pps = (s: number) => pages / s;
+  return [
+    { what: `pdftotext -bbox-layout (${pages} pages)`, value: pps(popplerS), unit: 'pages/s' },
+    { what: 'extract (pdfjs words + boxes)', value: pps(extractS), unit: 'pages/s', ratio: popplerS / extractS },
+    { what: 'detect', value: pps(detectS), unit: 'pages/s' },
+    { what: 'export + verify (150 dpi)', value: pps(exportS), unit: 'pages/s' },
+    { what: 'whole digital pipeline', value: pps(wholeS), unit: 'pages/s', ratio: popplerS / wholeS },
+  ];
+}
+
+/** Detection throughput on one core, over at least 2 MB of generated document text. */
+export function benchDetection(texts: string[]): BenchRow[] {
+  const detector = createDetector();
+  detector.detect('Warm-up: Jan de Vries belde 06-12345678.');
+  let text = texts.join('\n\f\n');
+  while (text.length < 2_000_000) text += `\n\f\n${text}`;
+  const seconds = (() => {
+    const t = performance.now();
+    detector.detect(text);
+    return (performance.now() - t) / 1000;
+  })();
+  return [{ what: `detect() on ${(text.length / 1e6).toFixed(1)} M characters`, value: text.length / seconds / 1000, unit: 'k chars/s' }];
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'woo-bench-'));
+}

@@ -1,0 +1,14 @@
+/** `npm run bench`: throughput of the pipeline, each figure next to a native baseline measured
+ * in the same run on the same input (ratios are what to compare across machines). */
+import fs from 'node:fs';
+import { benchDetection, benchDigital, benchDocument, tempDir } from './bench-digital.js';
+import { printRows } from './bench-util.js';
+
+const work = tempDir();
+try {
+  const { pdf, texts } = await benchDocument(50, work);
+  printRows('Digital pipeline, generated 50-page PDF', await benchDigital(pdf, work));
+  printRows('Detection, one core', benchDetection(texts));
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
