@@ -1,5 +1,4 @@
 export { loadWorkerConfig, type WorkerConfig } from './config.js';
 export { startWorkers, type RunningWorkers, type WorkerDeps } from './run-workers.js';
 export { assertEveryJobHasHandler, HANDLERS } from './handlers/index.js';
-export { imageToPdf } from './images.js';
 export { requeueStranded } from './requeue.js';

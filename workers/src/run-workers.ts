@@ -3,6 +3,7 @@ import { DocumentError, toDocumentError } from '@woo/core';
 import { failDocument, type Database } from '@woo/db';
 import { redisConnection, type JobName, type JobPayloads, type JobQueues } from '@woo/jobs';
 import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
 import { detectorFromEnv, lazyOcrEngine, type WorkerContext } from './context.js';
@@ -36,8 +37,12 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
     exportDpi: config.exportDpi,
   };
 
+  // BullMQ leaves connections it was given open on close(); these are ours to close
+  const connections: Redis[] = [];
   const workers = config.queues.map((name) => {
     const handler = HANDLERS[name] as JobHandler<JobName>;
+    const connection = redisConnection(config.redisUrl);
+    connections.push(connection);
     const worker = new Worker<AnyPayload>(
       name,
       async (job: Job<AnyPayload>) => {
@@ -53,7 +58,7 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
         }
       },
       {
-        connection: redisConnection(config.redisUrl),
+        connection,
         prefix: config.queuePrefix,
         concurrency: config.concurrency[name],
         lockDuration: config.lockDurationMs,
@@ -73,6 +78,7 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
   return {
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      for (const c of connections) c.disconnect();
       await ocr.close();
     },
   };

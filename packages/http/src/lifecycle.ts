@@ -8,18 +8,22 @@ export interface Stoppable {
 
 /** Listens on PORT and stops cleanly on Ctrl-C or SIGTERM: first the HTTP server (no new
  * requests, running ones finish), then `others` (workers finish their running jobs), then
- * Redis and the database. A second signal exits at once. */
+ * Redis and the database. Gives up after SHUTDOWN_TIMEOUT_S (default 60) seconds. Repeated
+ * signals are ignored: under `npm run serve` a Ctrl-C reaches the process twice (from the
+ * terminal and relayed by tsx). */
 export async function runUntilSignal(app: FastifyInstance, context: ServiceContext, config: ServiceConfig, others: Stoppable[] = []): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: context.databaseLocation, blobs: config.blobDir, queuePrefix: config.queuePrefix }, 'ready');
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) {
-      app.log.warn({ signal }, 'second signal: exiting now');
-      process.exit(130);
-    }
+    if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
+    const timeoutS = Number(process.env.SHUTDOWN_TIMEOUT_S ?? 60);
+    setTimeout(() => {
+      app.log.error({ timeoutS }, 'could not stop in time; exiting');
+      process.exit(1);
+    }, timeoutS * 1000).unref();
     try {
       await app.close();
       for (const other of others) await other.close();

@@ -48,11 +48,13 @@ function lowOcrConfidence(doc: ExtractedDocument, pageNumber: number): boolean {
 }
 
 /** How undecided suggestions are treated when a document is exported.
- * - accept-suggested: the unattended (nightly) policy: every suggestion is accepted.
+ * - accept-suggested: the unattended (nightly) policy: every suggestion the detectors stand behind
+ *   is accepted. Weak hints (confidence below REVIEW_THRESHOLD: "Kamer", a capitalised word that
+ *   is also a first name) stay open for a reviewer and are listed in the report, not blacked out.
  * - accepted-only: only what a reviewer accepted or added is blacked out. */
 export type ExportPolicy = 'accept-suggested' | 'accepted-only';
 
 export function applyPolicy(redactions: readonly Redaction[], policy: ExportPolicy): Redaction[] {
   if (policy === 'accepted-only') return [...redactions];
-  return redactions.map((r) => (r.status === 'suggested' ? { ...r, status: 'accepted' } : r));
+  return redactions.map((r) => (r.status === 'suggested' && r.confidence >= REVIEW_THRESHOLD ? { ...r, status: 'accepted' } : r));
 }

@@ -1,20 +1,8 @@
-import type { ExtractedDocument, Page } from '@woo/core';
 import { getDocument, loadExtractedDocument, saveOcrPage } from '@woo/db';
 import type { JobPayloads } from '@woo/jobs';
-import type { OcrEngine } from '@woo/ocr';
-import * as pipeline from '@woo/pipeline';
+import { ocrPageStage } from '@woo/pipeline';
 import type { WorkerContext } from '../context.js';
 import { sourcePdf } from './source-pdf.js';
-
-// TODO(lead): replace with `import { ocrPageStage } from '@woo/pipeline'` once it is exported.
-// Until then it is looked up at call time, so a missing export fails OCR jobs (and their
-// documents) instead of keeping every worker from starting.
-type OcrPageStage = (bytes: Uint8Array, doc: ExtractedDocument, pageNumber: number, engine: OcrEngine) => Promise<Page>;
-function ocrPageStage(...args: Parameters<OcrPageStage>): Promise<Page> {
-  const stage = (pipeline as unknown as { ocrPageStage?: OcrPageStage }).ocrPageStage;
-  if (!stage) throw new Error('@woo/pipeline does not export ocrPageStage');
-  return stage(...args);
-}
 
 /** Recognises one page. Pages of one document may be recognised on different hosts at once;
  * each job replaces only its own page. */

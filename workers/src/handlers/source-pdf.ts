@@ -1,6 +1,6 @@
 import { getDocument, setPdfKey, type DocumentRecord } from '@woo/db';
+import { toPdfInput } from '@woo/pipeline';
 import type { WorkerContext } from '../context.js';
-import { imageToPdf } from '../images.js';
 
 /** The PDF the stages read for a document: the upload itself, or (for an image upload) the PDF
  * that wraps it, made once and kept so OCR jobs on other hosts read the very same pages. */
@@ -8,8 +8,8 @@ export async function sourcePdf(doc: DocumentRecord, ctx: WorkerContext): Promis
   if (doc.pdfKey) return ctx.blobs.get(doc.pdfKey);
   const fresh = await getDocument(ctx.db, doc.id);
   if (fresh?.pdfKey) return ctx.blobs.get(fresh.pdfKey);
-  if (!doc.originalKey || !doc.kind || doc.kind === 'pdf') throw new Error(`document ${doc.id} has no stored file`);
-  const pdf = await imageToPdf(await ctx.blobs.get(doc.originalKey), doc.kind);
+  if (!doc.originalKey) throw new Error(`document ${doc.id} has no stored file`);
+  const pdf = await toPdfInput(await ctx.blobs.get(doc.originalKey));
   const { key } = await ctx.blobs.put(pdf);
   await setPdfKey(ctx.db, doc.id, key);
   return pdf;

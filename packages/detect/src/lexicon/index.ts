@@ -6,7 +6,7 @@ import { fold } from './fold.js';
 import { FIRST_NAMES } from './first-names.js';
 import { SURNAMES } from './surnames.js';
 import { PLACES } from './places.js';
-import { COMMON_WORD_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS, ORG_AFTER, ORG_BEFORE, OFFICIAL_ROLES } from './words.js';
+import { COMMON_WORD_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS, ORG_AFTER, ORG_BEFORE, OFFICIAL_ROLES, ADMIN_TERMS } from './words.js';
 import { loadSystemLexicon, systemLexiconAvailable } from './system.js';
 
 export { fold } from './fold.js';
@@ -31,7 +31,7 @@ const foldAll = (xs: Iterable<string>): Set<string> => new Set([...xs].map(fold)
 const builtinFirst = foldAll(FIRST_NAMES);
 const builtinSurnames = foldAll(SURNAMES);
 const builtinPlaces = foldAll(PLACES);
-const stopwords = foldAll([...FUNCTION_WORDS, ...MONTHS, ...WEEKDAYS, ...ORG_AFTER, ...ORG_BEFORE, ...OFFICIAL_ROLES]);
+const stopwords = foldAll([...FUNCTION_WORDS, ...ADMIN_TERMS, ...MONTHS, ...WEEKDAYS, ...ORG_AFTER, ...ORG_BEFORE, ...OFFICIAL_ROLES]);
 const commonNames = foldAll(COMMON_WORD_NAMES);
 
 const lexicons = new Map<LexiconMode, Lexicon>();

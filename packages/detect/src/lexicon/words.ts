@@ -70,6 +70,13 @@ eens toch echter immers namelijk bovendien verder daarnaast tevens hierbij hierm
 nieuw nieuwe oud oude groot grote klein kleine goed goede eerste tweede derde laatste volgende vorige
 `);
 
+/** Words of Dutch public administration that name lists (frogdata) also carry as first names or
+ * surnames ("Woo", "Wet"), and column headings of participant tables: never a name on their own. */
+export const ADMIN_TERMS = set(`
+woo wob wet awb avg wmo bibob jeugdwet participatiewet omgevingswet bsn iban kvk gs wh gmt mt ot or ob b&w
+naam namen functie functies cluster directie afdeling team rol organisatie telefoon e-mail email adres
+`);
+
 /**
  * First names and surnames that are also common Dutch words: a capitalised one is only a name with
  * support (context, a full-name mention elsewhere). Used in builtin mode and on top of the system word list.

@@ -46,15 +46,19 @@ function endsItem(T: Tokens, e: number): boolean {
  * that is not ordinary Dutch (system mode only: the builtin lists cannot tell), or two name words? */
 function nameEvidence(T: Tokens, s: number, e: number): boolean {
   let words = 0;
+  let common = 0;
   for (let k = s; k <= e; k++) {
     const t = T.W[k]!;
     if (t.kind === 'initials') return true;
     if (!isWord(t) || t.particle) continue;
     words++;
     if (T.L.isFirstName(t.key) || T.L.isSurname(t.key)) return true;
-    if (T.L.mode === 'system' && !T.L.isCommonWord(t.key)) return true;
+    if (T.L.isCommonWord(t.key)) common++;
+    else if (T.L.mode === 'system') return true;
   }
-  return words >= 2;
+  // two capitalised words make a name shape, unless both are ordinary words (a table's column
+  // headings "Naam Functie Cluster")
+  return words >= 2 && common < words;
 }
 
 /** A label's value is a list ("Agnieszka Brouwer, Bureau X, 06-…") and not a sentence: at most two

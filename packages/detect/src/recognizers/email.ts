@@ -8,7 +8,7 @@
 import type { Finding, Recognizer, RecognizerContext } from '../types.js';
 import { fold } from '../lexicon/fold.js';
 import { HEADER_LABELS } from '../lexicon/words.js';
-import { finding, lineAt, lineLabel } from './util.js';
+import { fieldLabel, finding } from './util.js';
 
 const EMAIL_RE = /(?<![\p{L}\d._%+-])([\p{L}\d](?:[\p{L}\d._%+'-]*[\p{L}\d_])?)@((?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,24})(?![\p{L}\d-]|\.[a-z\d])/giu;
 
@@ -39,9 +39,8 @@ export function learnOrgDomains(text: string): Set<string> {
     const set = locals.get(domain) ?? new Set<string>();
     set.add(fold(m[1]!));
     locals.set(domain, set);
-    const [ls, le] = lineAt(text, m.index);
-    const label = lineLabel(text.slice(ls, le));
-    if (label && HEADER_LABELS.has(label.label)) learned.add(domain);
+    const label = fieldLabel(text, m.index);
+    if (label && HEADER_LABELS.has(label)) learned.add(domain);
   }
   for (const [domain, set] of locals) if (set.size >= 2) learned.add(domain);
   return learned;

@@ -26,10 +26,13 @@ export const phoneRecognizer: Recognizer = {
   context: ['tel', 'telefoon', 'mobiel', 'bereikbaar', 'bellen', 'bel'],
   find(text: string): Finding[] {
     const out: Finding[] = [];
+    // a number wrapped at the end of a line ("+31 6\n75331188", "020-\n5551234") is still one number; the
+    // replacement keeps every offset in place
+    const joined = text.replace(/(?<=[\d)-])\n(?=[\d(])/g, ' ');
     // leniency is a documented option of findNumbers but missing from its type declarations
-    const found = findNumbers(text, { defaultCountry: 'NL', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: 'NL'; v2: true }) as NumberFound[];
+    const found = findNumbers(joined, { defaultCountry: 'NL', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: 'NL'; v2: true }) as NumberFound[];
     for (const n of found) {
-      const raw = text.slice(n.startsAt, n.endsAt);
+      const raw = joined.slice(n.startsAt, n.endsAt);
       const valid = n.number.isValid();
       if (!valid && !(STRICT_NL.test(raw) && n.number.countryCallingCode === '31' && n.number.nationalNumber.length === 9)) continue;
       const municipal = MUNICIPAL.test(raw);

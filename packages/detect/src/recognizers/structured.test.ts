@@ -31,6 +31,13 @@ describe('email', () => {
     expect(d.detect('Van:\tj.vos@gmail.com\nTekst').find((x) => x.category === 'email')?.text).toBe('j.vos@gmail.com');
   });
 
+  it('learns the domain from a header field whose value wrapped onto the next line', () => {
+    const d = createDetector({ lexicons: 'builtin', compromiseVote: false });
+    const text = 'Van:\tSanne Kok , Bureau Wonen , 020-5551234 ,\ns.kok@leiden.nl\nOnderwerp:\toverleg\nTekst\nTekst\nTekst\nTekst\nMail ook r.vos@delft.nl';
+    const mails = d.detect(text).filter((x) => x.category === 'email').map((x) => x.text);
+    expect(mails).toEqual(['s.kok', 'r.vos@delft.nl']);
+  });
+
   it('explains the kept domain in Dutch', () => {
     expect(detector.detect('a.brink@amsterdam.nl')[0]?.explanation).toBe('e-mailadres (alleen het deel vóór @amsterdam.nl)');
   });
@@ -46,6 +53,11 @@ describe('phone', () => {
     const text = `Bel ons op ${phone} voor meer informatie.`;
     const hits = detector.detect(text).filter((d) => d.category === 'phone');
     expect(hits.map((d) => d.text)).toEqual([phone]);
+  });
+
+  it.each([['+31 6\n75331188'], ['020-\n5551234'], ['(020)\n555 12 34']])('finds a number wrapped at a line end: %j', (phone) => {
+    const text = `Mail of bel ${phone} , dank.`;
+    expect(detector.detect(text).filter((d) => d.category === 'phone').map((d) => d.text)).toEqual([phone]);
   });
 
   it('flags the municipal 14 0xx number as probably public', () => {

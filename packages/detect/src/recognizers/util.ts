@@ -40,6 +40,20 @@ export function lineAt(text: string, pos: number): [number, number] {
   return [s, e];
 }
 
+/** The label of the field holding `pos`: the label of its own line or, for a field value that
+ * wrapped onto following lines ("Van:\tJan Jansen, +31 6\n12345678, j.jansen@..."), of the
+ * nearest earlier line within `maxLines` that has one, provided no line in between has its own. */
+export function fieldLabel(text: string, pos: number, maxLines = 3): string | undefined {
+  let [s, e] = lineAt(text, pos);
+  for (let i = 0; i <= maxLines; i++) {
+    const label = lineLabel(text.slice(s, e));
+    if (label) return label.label;
+    if (s === 0 || text[s - 1] === '\f') return undefined;
+    [s, e] = lineAt(text, s - 1);
+  }
+  return undefined;
+}
+
 /** Header or list label at the start of a line ("Van:", "<b>Aan</b>\t", "**CC:**"), lowercase, or
  * undefined. The label must end in ':' or a tab so ordinary sentences starting with "Van" don't count. */
 const LABEL_RE = /^[\s*#>]*(?:<[^<>\n]{1,20}>)?\s*([\p{L}-]{2,20}(?: [\p{L}-]{2,12})?)\s*(?:<\/[^<>\n]{1,20}>)?\s*\**\s*(?::|\t)/u;
