@@ -23,11 +23,15 @@ export interface PageSpan {
 const COLUMN_GAP_EM = 1.6;
 
 function separator(prev: Word, next: Word): string {
-  if (prev.line !== undefined && next.line !== undefined) return prev.line === next.line ? ' ' : '\n';
   const h = Math.min(prev.box.height, next.box.height);
-  const top = Math.max(prev.box.y, next.box.y);
-  const bottom = Math.min(prev.box.y + prev.box.height, next.box.y + next.box.height);
-  const sameLine = bottom - top > 0.5 * h && next.box.x >= prev.box.x + prev.box.width - 0.5 * h;
+  let sameLine: boolean;
+  if (prev.line !== undefined && next.line !== undefined) {
+    sameLine = prev.line === next.line;
+  } else {
+    const top = Math.max(prev.box.y, next.box.y);
+    const bottom = Math.min(prev.box.y + prev.box.height, next.box.y + next.box.height);
+    sameLine = bottom - top > 0.5 * h && next.box.x >= prev.box.x + prev.box.width - 0.5 * h;
+  }
   if (!sameLine) return '\n';
   const gap = next.box.x - (prev.box.x + prev.box.width);
   return gap > COLUMN_GAP_EM * h ? '\t' : ' ';

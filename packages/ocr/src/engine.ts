@@ -1,5 +1,6 @@
 import type { Word } from '@woo/core';
 import { snapToInk } from './ink.js';
+import { rowOrder } from './rows.js';
 import { encodePgm, toGray, type GrayImage, type PageImage } from './images.js';
 import { addRotations, boxToOriginal, boxToTurned, turnUpright, type Rotation } from './orientation.js';
 import { createWorkerPool, type OfflineWorkerOptions, type PoolOptions, type WorkerPool } from './pool.js';
@@ -53,13 +54,15 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
       const gray = await toGray(image);
       const best = await readUpright(pool, gray, image.dpi);
       const rotation = addRotations(best.turn, verticalTextRotation(best.words));
-      const words = toPageWords(wordsOnOriginal(best, rotation, gray), {
+      const pageWords = toPageWords(wordsOnOriginal(best, rotation, gray), {
         rotation,
         imageWidth: gray.width,
         imageHeight: gray.height,
         pageWidth: pageSize.width,
         pageHeight: pageSize.height,
       });
+      // on turned pages the boxes say nothing about reading order; tesseract's order stands
+      const words = rotation === 0 ? rowOrder(pageWords) : pageWords;
       const confidence = words.length ? words.reduce((sum, w) => sum + (w.confidence ?? 0), 0) / words.length : 0;
       return { words, confidence, rotation, lowConfidence: words.length > 0 && confidence < lowThreshold };
     },

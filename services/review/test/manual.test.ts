@@ -1,0 +1,42 @@
+import type { ExtractedDocument, Word } from '@woo/core';
+import { describe, expect, it } from 'vitest';
+import { findOccurrences, wordsUnder } from '../src/manual.js';
+
+/** Words laid out left to right on one line per array, 10 pt high, 20 pt apart vertically. */
+function page(number: number, lines: string[][]): ExtractedDocument['pages'][number] {
+  const words: Word[] = [];
+  lines.forEach((line, row) => {
+    let x = 50;
+    for (const text of line) {
+      const width = text.length * 6;
+      words.push({ text, box: { x, y: 100 + row * 20, width, height: 10 }, charEdges: Array.from({ length: text.length + 1 }, (_, i) => x + i * 6) });
+      x += width + 4;
+    }
+  });
+  return { number, width: 595, height: 842, words, source: 'text-layer', needsOcr: false };
+}
+
+const doc: ExtractedDocument = {
+  pages: [page(1, [['Overleg', 'met', 'Jan'], ['Jansen', 'over', 'de', 'aanvraag']]), page(2, [['Jan', 'Jansen', 'belt', 'terug']])],
+};
+
+describe('findOccurrences', () => {
+  it('finds every occurrence, case-insensitively, also across a line break', () => {
+    const found = findOccurrences(doc, 'jan  JANSEN');
+    expect(found.map((f) => [f.page, f.boxes.length, f.text])).toEqual([
+      [1, 2, 'Jan Jansen'], // one bar per line
+      [2, 1, 'Jan Jansen'],
+    ]);
+  });
+
+  it('treats the text literally, not as a pattern', () => {
+    expect(findOccurrences(doc, 'J.n')).toEqual([]);
+    expect(findOccurrences(doc, '   ')).toEqual([]);
+  });
+});
+
+describe('wordsUnder', () => {
+  it('names the words a drawn box covers', () => {
+    expect(wordsUnder(doc.pages[0]!, [{ x: 40, y: 118, width: 60, height: 14 }])).toBe('Jansen over');
+  });
+});
