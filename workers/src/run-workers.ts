@@ -1,7 +1,7 @@
 import type { BlobStore } from '@woo/blobs';
 import { DocumentError, toDocumentError } from '@woo/core';
 import { failDocument, type Database } from '@woo/db';
-import { redisConnection, type JobName, type JobPayloads, type JobQueues } from '@woo/jobs';
+import { redisConnection, type AnyJob, type JobName, type JobQueues } from '@woo/jobs';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -22,7 +22,7 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-type AnyPayload = JobPayloads[JobName];
+type AnyPayload = AnyJob['data'];
 
 /** One BullMQ worker per queue this process serves, each with its own concurrency. */
 export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWorkers {

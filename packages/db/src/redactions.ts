@@ -63,8 +63,12 @@ async function lockDecidableDocument(tx: Queryable, documentId: string): Promise
   if (!(DECIDABLE as readonly string[]).includes(doc.status)) {
     throw new ConflictError(`Het document kan nu niet worden beoordeeld: de status is '${doc.status}'. Wacht tot het in beoordeling (in_review) staat.`);
   }
-  await tx.query(`UPDATE documents SET status = 'in_review', updated_at = now() WHERE id = $1 AND status = 'exported'`, [documentId]);
   return { batchId: doc.batch_id };
+}
+
+/** After a change of decisions: an exported document's export no longer matches them. */
+async function reopenIfExported(tx: Queryable, documentId: string): Promise<void> {
+  await tx.query(`UPDATE documents SET status = 'in_review', updated_at = now() WHERE id = $1 AND status = 'exported'`, [documentId]);
 }
 
 async function insertRedactions(q: Queryable, documentId: string, origin: 'detector' | 'reviewer', items: readonly Redaction[]): Promise<void> {
@@ -146,6 +150,7 @@ async function decideWhere(
       [documentId, ...params],
     );
     if (!before.rows.length) return [];
+    await reopenIfExported(tx, documentId);
     const ids = before.rows.map((r) => r.id);
     const { rows } = await tx.query<RedactionRow>(
       `UPDATE redactions SET status = $2::redaction_status, ground = COALESCE($3, ground), decided_by = $4, decided_at = now()
@@ -224,6 +229,8 @@ export async function addManualRedactions(
       status: 'manual',
       needsReview: false,
     }));
+    if (!redactions.length) return [];
+    await reopenIfExported(tx, documentId);
     await insertRedactions(tx, documentId, 'reviewer', redactions);
     await tx.query('UPDATE redactions SET decided_by = $2, decided_at = now() WHERE id = ANY($1::uuid[])', [
       redactions.map((r) => r.id),

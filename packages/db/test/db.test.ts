@@ -142,6 +142,13 @@ describe.skipIf(!infra.ok)('@woo/db on PostgreSQL', () => {
     expect(await saveExport(db, ticket!, 'blob')).toBe(true);
     expect(await saveExport(db, ticket!, 'blob')).toBe(false);
     expect((await getDocument(db, d.id))!.status).toBe('exported');
+
+    // a bulk decision that matches nothing leaves the export valid; a real change reopens review
+    expect(await decideMatching(db, d.id, { text: 'niemand' }, { status: 'rejected' }, reviewer)).toEqual([]);
+    expect((await getDocument(db, d.id))!.status).toBe('exported');
+    const [first] = await listRedactions(db, d.id);
+    await decideRedaction(db, first!.id, { status: 'rejected' }, reviewer);
+    expect((await getDocument(db, d.id))!.status).toBe('in_review');
   });
 
   it('refuses decisions while a document is still being processed', async () => {

@@ -12,6 +12,13 @@ export function installErrorHandler(fastify: FastifyInstance): void {
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `Ongeldig verzoek: ${err.message}` });
     }
     const statusCode = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (statusCode === 413) {
+      return reply.code(413).send({
+        statusCode,
+        error: 'Payload Too Large',
+        message: `Het verzoek is te groot (te veel bestanden of velden in één keer; hooguit ${request.server.config.maxFilesPerUpload} bestanden per upload).`,
+      });
+    }
     if (statusCode === 500) {
       request.log.error({ err }, 'request failed');
       return reply.code(500).send({ statusCode, error: 'Internal Server Error', message: 'Interne fout; de details staan in het logboek van de server.' });

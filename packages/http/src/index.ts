@@ -4,5 +4,4 @@ export { buildServer, type ServerOptions } from './server.js';
 export { notFound } from './errors.js';
 export { documentSummary } from './views.js';
 export * from './schemas.js';
-export { authPlugin } from './auth.js';
 export { runUntilSignal, type Stoppable } from './lifecycle.js';

@@ -105,7 +105,9 @@ export class JobQueues {
       opts: jobOptions(this.config, jobId('detect', detect)),
       children: pages.map((page) => {
         const ocr: JobPayloads['ocr'] = { documentId, page };
-        return { name: 'ocr', queueName: 'ocr', data: ocr, opts: jobOptions(this.config, jobId('ocr', ocr)) };
+        // A page that fails for good still releases the detect job: it then finds the document
+        // failed, or refuses it because that page has no readable text. Never stuck, never unread.
+        return { name: 'ocr', queueName: 'ocr', data: ocr, opts: { ...jobOptions(this.config, jobId('ocr', ocr)), ignoreDependencyOnFailure: true } };
       }),
     });
   }

@@ -25,33 +25,41 @@ export const phoneRecognizer: Recognizer = {
   category: 'phone',
   context: ['tel', 'telefoon', 'mobiel', 'bereikbaar', 'bellen', 'bel'],
   find(text: string): Finding[] {
-    const out: Finding[] = [];
-    // a number wrapped at the end of a line ("+31 6\n75331188", "020-\n5551234") is still one number; the
-    // replacement keeps every offset in place
+    const out = candidates(text).map((n) => judge(text, n)).filter((f): f is Finding => f !== undefined);
+    // a number wrapped at the end of a line ("+31 6\n75331188") is still one number: read the
+    // text again with such line breaks as spaces (offsets stay in place) and add what only that
+    // reading finds
     const joined = text.replace(/(?<=[\d)-])\n(?=[\d(])/g, ' ');
-    // leniency is a documented option of findNumbers but missing from its type declarations
-    const found = findNumbers(joined, { defaultCountry: 'NL', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: 'NL'; v2: true }) as NumberFound[];
-    for (const n of found) {
-      const raw = joined.slice(n.startsAt, n.endsAt);
-      const valid = n.number.isValid();
-      if (!valid && !(STRICT_NL.test(raw) && n.number.countryCallingCode === '31' && n.number.nationalNumber.length === 9)) continue;
-      const municipal = MUNICIPAL.test(raw);
-      if (!municipal && !LEADING.test(raw)) continue;
-      if (TIME_START.test(raw) || DATE.test(raw)) continue;
-      // a number glued to letters or to more digits is part of a code, not a phone number
-      const before = text[n.startsAt - 1] ?? ' ';
-      const after = text[n.endsAt] ?? ' ';
-      if (/[\p{L}\d]/u.test(before) || /[\p{L}\d]/u.test(after)) continue;
-      if (municipal) {
-        out.push(finding(text, n.startsAt, n.endsAt, 'phone', 'phone/municipal', 0.2, 'algemeen gemeentenummer (14 0xx), meestal openbaar'));
-      } else if (SERVICE.test(raw.replace(/[\s()-]/g, ''))) {
-        out.push(finding(text, n.startsAt, n.endsAt, 'phone', 'phone/service', 0.4, 'servicenummer van een organisatie, meestal openbaar'));
-      } else if (valid) {
-        out.push(finding(text, n.startsAt, n.endsAt, 'phone', 'phone/number', 0.95, 'telefoonnummer'));
-      } else {
-        out.push(finding(text, n.startsAt, n.endsAt, 'phone', 'phone/shape', 0.8, 'telefoonnummer (vorm klopt, nummerreeks onbekend)'));
+    if (joined !== text) {
+      for (const n of candidates(joined)) {
+        if (!text.slice(n.startsAt, n.endsAt).includes('\n') || out.some((f) => f.start < n.endsAt && n.startsAt < f.end)) continue;
+        const f = judge(joined, n);
+        if (f) out.push({ ...f, text: text.slice(f.start, f.end) });
       }
     }
     return out;
   },
 };
+
+function candidates(text: string): NumberFound[] {
+  // leniency is a documented option of findNumbers but missing from its type declarations
+  return findNumbers(text, { defaultCountry: 'NL', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: 'NL'; v2: true }) as NumberFound[];
+}
+
+/** A phone number, or undefined when the match is a time, date, code or not a Dutch number. */
+function judge(text: string, n: NumberFound): Finding | undefined {
+  const raw = text.slice(n.startsAt, n.endsAt);
+  const valid = n.number.isValid();
+  if (!valid && !(STRICT_NL.test(raw) && n.number.countryCallingCode === '31' && n.number.nationalNumber.length === 9)) return undefined;
+  const municipal = MUNICIPAL.test(raw);
+  if (!municipal && !LEADING.test(raw)) return undefined;
+  if (TIME_START.test(raw) || DATE.test(raw)) return undefined;
+  // a number glued to letters or to more digits is part of a code, not a phone number
+  const before = text[n.startsAt - 1] ?? ' ';
+  const after = text[n.endsAt] ?? ' ';
+  if (/[\p{L}\d]/u.test(before) || /[\p{L}\d]/u.test(after)) return undefined;
+  if (municipal) return finding(text, n.startsAt, n.endsAt, 'phone', 'phone/municipal', 0.2, 'algemeen gemeentenummer (14 0xx), meestal openbaar');
+  if (SERVICE.test(raw.replace(/[\s()-]/g, ''))) return finding(text, n.startsAt, n.endsAt, 'phone', 'phone/service', 0.4, 'servicenummer van een organisatie, meestal openbaar');
+  if (valid) return finding(text, n.startsAt, n.endsAt, 'phone', 'phone/number', 0.95, 'telefoonnummer');
+  return finding(text, n.startsAt, n.endsAt, 'phone', 'phone/shape', 0.8, 'telefoonnummer (vorm klopt, nummerreeks onbekend)');
+}

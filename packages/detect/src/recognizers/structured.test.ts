@@ -60,6 +60,11 @@ describe('phone', () => {
     expect(detector.detect(text).filter((d) => d.category === 'phone').map((d) => d.text)).toEqual([phone]);
   });
 
+  it('finds numbers that end a table row followed by a row number', () => {
+    const text = '9\tSanne Kok\tBewoner\t06-59335161\n10\tAbena Mensah\tBewoner\t+31 6 4187 4373\n11\tJan Vos\t020-5551234\n12';
+    expect(detector.detect(text).filter((d) => d.category === 'phone').map((d) => d.text)).toEqual(['06-59335161', '+31 6 4187 4373', '020-5551234']);
+  });
+
   it('flags the municipal 14 0xx number as probably public', () => {
     const hits = detector.detect('Bel 14 020 voor een afspraak.').filter((d) => d.category === 'phone');
     expect(hits.map((d) => d.text)).toEqual(['14 020']);
