@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'out/**', 'data/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', 'out/**', 'data/**', 'coverage/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

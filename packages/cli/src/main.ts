@@ -1,8 +1,7 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { redactCommand } from './redact-command.js';
-import { tokenCreateCommand } from './token-command.js';
-import { verifyCommand } from './verify-command.js';
+// Commands are loaded when they run: `token create` need not load the pipeline, PDF and OCR
+// libraries, and a problem in one of them cannot stop the others.
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -28,6 +27,7 @@ program
   .option('-q, --quiet', 'geen voortgang tonen', false)
   .option('--json', 'samenvatting als JSON op stdout', false)
   .action(async (inputs: string[], opts) => {
+    const { redactCommand } = await import('./redact-command.js');
     process.exitCode = await redactCommand(inputs, opts);
   });
 
@@ -37,6 +37,7 @@ program
   .argument('<redacted.pdf>')
   .requiredOption('--against <redactions.json>', 'het lakverslag (.redactions.json) van dit document')
   .action(async (pdf: string, opts: { against: string }) => {
+    const { verifyCommand } = await import('./verify-command.js');
     process.exitCode = await verifyCommand(pdf, opts.against);
   });
 
@@ -48,6 +49,7 @@ program
   .requiredOption('--role <rol>', 'coordinator, reviewer of admin')
   .requiredOption('--name <naam>', 'waarvoor of voor wie het token is, bijv. "nachtrun" of "J. Jansen"')
   .action(async (opts: { role: string; name: string }) => {
+    const { tokenCreateCommand } = await import('./token-command.js');
     process.exitCode = await tokenCreateCommand(opts);
   });
 

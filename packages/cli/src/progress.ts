@@ -24,7 +24,7 @@ export class Progress {
       if (error) this.stream.write(`✗ ${name}: ${error}\n`);
       this.stream.write(this.bar());
     } else {
-      const status = error ? `MISLUKT: ${error}` : `${pages} pagina's`;
+      const status = error ? `MISLUKT: ${error}` : pagesText(pages);
       this.stream.write(`[${this.docsDone}/${this.totalDocs}] ${name}: ${status}\n`);
     }
   }
@@ -39,4 +39,8 @@ export class Progress {
     const failed = this.failed ? `, ${this.failed} mislukt` : '';
     return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.docsDone}/${this.totalDocs} documenten, ${this.pagesDone} pagina's${failed}`;
   }
+}
+
+function pagesText(n: number): string {
+  return n === 1 ? '1 pagina' : `${n} pagina's`;
 }
