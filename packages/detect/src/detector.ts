@@ -7,7 +7,26 @@ import { fold, getLexicon, PARTICLES } from './lexicon/index.js';
 import { findNames } from './names/index.js';
 import { officialPartsOf, type Range } from './names/filters.js';
 import { learnOrgDomains, localPartTokens, MASK_CHAR, RECOGNIZERS } from './recognizers/index.js';
-import type { Detector, DetectorOptions, Finding } from './types.js';
+import { homeStreets, repeatAddresses } from './recognizers/address.js';
+import { emptySeeds } from './names/consistency.js';
+import type { Detector, DetectorOptions, Dossier, DossierKnowledge, Finding } from './types.js';
+
+/** E-mail domains in a text whose name is a place ("zaanstad.nl", "rotterdam.nl"): a municipality's
+ * own domain, where only the local part is personal data. */
+function placeDomains(text: string, isPlace: (k: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/@((?:[a-z\d-]+\.)*([a-z\d-]+))\.(?:nl|be|eu|org)\b/giu)) {
+    const label = fold(m[2]!);
+    if (label.length > 2 && isPlace(label)) out.push(fold(`${m[1]}.${m[0].split('.').pop()}`));
+  }
+  return out;
+}
+
+/** Which lexicon mode a detector uses when the options do not say: WOO_LEXICONS=builtin|system. */
+function lexiconModeFromEnv(): 'system' | 'builtin' | undefined {
+  const v = process.env.WOO_LEXICONS?.trim().toLowerCase();
+  return v === 'builtin' || v === 'system' ? v : undefined;
+}
 
 /** Whole-word, case-insensitive occurrences of a phrase; any run of whitespace (a line break too)
  * between its words. */
@@ -36,7 +55,7 @@ function mask(text: string, findings: readonly Finding[]): string {
 }
 
 export function createDetector(options: DetectorOptions = {}): Detector {
-  const lexicon = getLexicon(options.lexicons);
+  const lexicon = getLexicon(options.lexicons ?? lexiconModeFromEnv());
   const officials = (options.officials ?? []).map((s) => s.trim()).filter(Boolean);
   const officialParts = officialPartsOf(officials, PARTICLES);
   const givenDomains = (options.orgDomains ?? []).map((d) => fold(d.replace(/^@/, '')));
@@ -44,14 +63,24 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   const redact = (options.redact ?? []).filter((s) => s.trim());
   const vote = options.compromiseVote ?? true;
 
-  function detect(text: string): Detection[] {
-    const orgDomains = new Set([...givenDomains, ...learnOrgDomains(text)]);
+  function run(text: string, dossier?: DossierKnowledge, learned?: DossierKnowledge): Detection[] {
+    const ownDomains = [...learnOrgDomains(text), ...placeDomains(text, lexicon.isPlace)];
+    learned?.orgDomains.push(...ownDomains);
+    const orgDomains = new Set([...givenDomains, ...ownDomains, ...(dossier?.orgDomains ?? [])]);
     let masked = text;
     const structured: Finding[] = [];
     for (const r of RECOGNIZERS) {
       const found = r.find(masked, { orgDomains });
       structured.push(...found);
       masked = mask(masked, found);
+    }
+    const addresses = structured.filter((f) => f.category === 'address');
+    if (learned) for (const k of homeStreets(text, addresses)) learned.homeStreets.add(k);
+    if (dossier?.homeStreets.size) {
+      // a home address found in another document of the dossier
+      const again = repeatAddresses(masked, addresses, dossier.homeStreets).map((f) => ({ ...f, text: text.slice(f.start, f.end), explanation: 'zelfde woonadres als in een ander document van het dossier' }));
+      structured.push(...again);
+      masked = mask(masked, again);
     }
     const emailTokens = new Set<string>();
     for (const f of structured) {
@@ -60,7 +89,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     const keepRanges = keep.flatMap((k) => occurrences(text, k));
     // an official's full name stays visible as a whole, whatever the case of its particles
     const protectedRanges = [...keepRanges, ...officials.filter((o) => /\s/.test(o)).flatMap((o) => occurrences(text, o))];
-    const names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, compromiseVote: vote });
+    const names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names });
     const listed: Detection[] = redact.flatMap((r) =>
       occurrences(text, r).map((o) => ({
         ...o,
@@ -79,7 +108,41 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     return all.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
-  return { detect, lexiconMode: lexicon.mode };
+  const newKnowledge = (): DossierKnowledge => ({ names: emptySeeds(), orgDomains: [], homeStreets: new Set() });
+  function merge(into: DossierKnowledge, k: DossierKnowledge): void {
+    for (const key of k.names.keys) into.names.keys.add(key);
+    for (const [key, ps] of k.names.particles) {
+      const set = into.names.particles.get(key) ?? new Set<string>();
+      for (const p of ps) set.add(p);
+      into.names.particles.set(key, set);
+    }
+    into.orgDomains.push(...k.orgDomains);
+    for (const h of k.homeStreets) into.homeStreets.add(h);
+  }
+
+  function dossier(): Dossier {
+    const knowledge = newKnowledge();
+    return {
+      learn(text: string): void {
+        const k = newKnowledge();
+        run(text, undefined, k);
+        merge(knowledge, k);
+      },
+      detect: (text: string) => run(text, knowledge),
+      knowledge,
+    };
+  }
+
+  return {
+    detect: (text: string) => run(text),
+    dossier,
+    detectBatch(texts: readonly string[]): Detection[][] {
+      const d = dossier();
+      for (const t of texts) d.learn(t);
+      return texts.map((t) => d.detect(t));
+    },
+    lexiconMode: lexicon.mode,
+  };
 }
 
 /** One full name or surname per line; '#' starts a comment; blank lines are ignored. */

@@ -12,14 +12,37 @@ export interface DetectorOptions {
   redact?: string[];
   /** Organisation names that stay visible ("Verwey-Jonker Instituut", "Movisie"). */
   orgs?: string[];
-  /** 'system' uses the frogdata / wdutch gazetteers when installed (default), 'builtin' only the project's lists. */
+  /** 'system' uses the frogdata / wdutch gazetteers when installed (default), 'builtin' only the
+   * project's lists. Without this option the environment variable WOO_LEXICONS (builtin|system) decides. */
   lexicons?: 'system' | 'builtin';
   /** Let compromise vote on name candidates the rules leave undecided (default true). */
   compromiseVote?: boolean;
 }
 
-export interface Detector {
+/** What the documents of a dossier teach about each other: name parts found with certainty (strong
+ * mentions only, never propagated ones), the organisation's e-mail domains and home addresses. */
+export interface DossierKnowledge {
+  names: { keys: Set<string>; particles: Map<string, Set<string>> };
+  orgDomains: string[];
+  homeStreets: Set<string>;
+}
+
+/** Two-pass batch consistency: `learn` every document of the dossier first, then `detect` each. */
+export interface Dossier {
+  learn(text: string): void;
+  /** Like Detector.detect, plus what the learned documents know ("zelfde naam als in een ander document van het dossier"). */
   detect(text: string): Detection[];
+  readonly knowledge: DossierKnowledge;
+}
+
+export interface Detector {
+  /** One document on its own. */
+  detect(text: string): Detection[];
+  /** A dossier: `detectBatch(texts)[i]` are the detections of `texts[i]`, with names, organisation
+   * domains and home addresses found with certainty in any of the texts looked for in all of them. */
+  detectBatch(texts: readonly string[]): Detection[][];
+  /** The same in two passes, for pipelines that see the documents one at a time. */
+  dossier(): Dossier;
   /** Which lexicon is in use ('system' falls back to 'builtin' when the gazetteers are missing). */
   readonly lexiconMode: LexiconMode;
 }

@@ -90,19 +90,31 @@ export function toPageWords(words: readonly RecognizedWord[], mapping: PageMappi
 
 /** Character boundaries (pixels) of an upright word: between two symbol boxes, halfway across
  * their gap or overlap; inside a symbol that stands for several characters, and when tesseract
- * gave no usable symbols, proportional to the character count. */
+ * gave no usable symbols, proportional to the character count.
+ *
+ * The symbol boxes are where the LSTM emitted the characters, while the word box may since have
+ * been moved onto the ink (`snapToInk`), so the symbol span is stretched onto the word box. Edges
+ * that still crowd (a character narrower than a fifth of the mean: symbol boxes that disagree with
+ * the word box) fall back to proportional edges: a character squeezed to nothing at a word's end
+ * would sit exactly on the edge of a redaction box over the word and count as outside it. */
 export function pixelCharEdges(word: RecognizedWord): number[] {
   const { text, box } = word;
   const symbols = word.symbols;
-  if (!symbols || symbols.map((s) => s.text).join('') !== text) return proportional(box.x0, box.x1, text.length);
+  const even = proportional(box.x0, box.x1, text.length);
+  if (!symbols?.length || symbols.map((s) => s.text).join('') !== text) return even;
+  const from = symbols[0]!.box.x0;
+  const to = symbols.at(-1)!.box.x1;
+  if (!(to > from)) return even;
+  const scale = (box.x1 - box.x0) / (to - from);
+  const onBox = (x: number) => box.x0 + (x - from) * scale;
   const bounds = [box.x0];
-  for (let i = 1; i < symbols.length; i++) bounds.push((symbols[i - 1]!.box.x1 + symbols[i]!.box.x0) / 2);
+  for (let i = 1; i < symbols.length; i++) bounds.push(onBox((symbols[i - 1]!.box.x1 + symbols[i]!.box.x0) / 2));
   bounds.push(box.x1);
   const edges: number[] = [];
   symbols.forEach((s, i) => edges.push(...proportional(bounds[i]!, bounds[i + 1]!, s.text.length).slice(0, -1)));
   edges.push(box.x1);
-  // Keep them inside the word and in order even where tesseract's symbol boxes disagree.
-  for (let i = 0; i < edges.length; i++) edges[i] = Math.min(box.x1, Math.max(edges[i]!, i > 0 ? edges[i - 1]! : box.x0));
+  const minWidth = (0.2 * (box.x1 - box.x0)) / Math.max(1, text.length);
+  for (let i = 1; i < edges.length; i++) if (!(edges[i]! - edges[i - 1]! >= minWidth)) return even;
   return edges;
 }
 

@@ -43,6 +43,16 @@ describe('words', () => {
     expect(pixelCharEdges(w)).toEqual([0, 10, 20]);
   });
 
+  it('stretches the symbol span onto a word box that was moved onto the ink', () => {
+    // tesseract's symbols run to x=40, the ink (and the snapped word box) ends at 20: the last
+    // characters must not collapse onto the word's right edge (they would escape a box over it)
+    const symbols = [...'abcd'].map((text, i) => ({ text, box: { x0: i * 10, y0: 0, x1: i * 10 + 8, y1: 10 } }));
+    const edges = pixelCharEdges(word('abcd', { x0: 0, y0: 0, x1: 20, y1: 10 }, 0, symbols));
+    expect(edges[0]).toBe(0);
+    expect(edges.at(-1)).toBe(20);
+    for (let i = 1; i < edges.length; i++) expect(edges[i]! - edges[i - 1]!).toBeGreaterThan(2);
+  });
+
   it('falls back to proportional edges without matching symbols', () => {
     expect(pixelCharEdges(word('abcd', { x0: 10, y0: 0, x1: 30, y1: 5 }))).toEqual([10, 15, 20, 25, 30]);
   });

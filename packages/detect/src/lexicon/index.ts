@@ -22,6 +22,9 @@ export interface Lexicon {
   isCommonWord(key: string): boolean;
   /** Words that are never a name on their own: function words, months, weekdays, role and org words. */
   isStopword(key: string): boolean;
+  /** Stopwords that are not plain function words (months, role, org and admin words): never a
+   * surname, not even after a tussenvoegsel ("van der Meer" is a name, "van Stichting" is not). */
+  isNameBlocker(key: string): boolean;
   isPlace(key: string): boolean;
   isStreet(key: string): boolean;
 }
@@ -32,6 +35,7 @@ const builtinFirst = foldAll(FIRST_NAMES);
 const builtinSurnames = foldAll(SURNAMES);
 const builtinPlaces = foldAll(PLACES);
 const stopwords = foldAll([...FUNCTION_WORDS, ...ADMIN_TERMS, ...MONTHS, ...WEEKDAYS, ...ORG_AFTER, ...ORG_BEFORE, ...OFFICIAL_ROLES]);
+const blockers = foldAll([...ADMIN_TERMS, ...MONTHS, ...WEEKDAYS, ...ORG_AFTER, ...ORG_BEFORE, ...OFFICIAL_ROLES]);
 const commonNames = foldAll(COMMON_WORD_NAMES);
 
 const lexicons = new Map<LexiconMode, Lexicon>();
@@ -49,6 +53,7 @@ export function getLexicon(mode: LexiconMode = systemLexiconAvailable() ? 'syste
         isSurname: (k) => builtinSurnames.has(k) || sys.surnames.has(k),
         isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || sys.words.has(k),
         isStopword: (k) => stopwords.has(k),
+        isNameBlocker: (k) => blockers.has(k),
         isPlace: (k) => builtinPlaces.has(k) || sys.places.has(k),
         isStreet: (k) => sys.streets.has(k),
       }
@@ -58,6 +63,7 @@ export function getLexicon(mode: LexiconMode = systemLexiconAvailable() ? 'syste
         isSurname: (k) => builtinSurnames.has(k),
         isCommonWord: (k) => commonNames.has(k) || stopwords.has(k),
         isStopword: (k) => stopwords.has(k),
+        isNameBlocker: (k) => blockers.has(k),
         isPlace: (k) => builtinPlaces.has(k),
         // without a street gazetteer only the suffix rules recognise streets
         isStreet: () => false,

@@ -6,6 +6,8 @@
  * Name pieces of e-mail local parts ("s.vandenberg@") support weak candidates the same way.
  */
 import type { Lexicon } from '../lexicon/index.js';
+import { FINITE_VERBS } from '../lexicon/words.js';
+import { PLACE_DROP } from './filters.js';
 import { type Candidate, isWord, nameCase, nameKeys } from './candidate.js';
 import type { Token } from './tokenize.js';
 
@@ -17,13 +19,52 @@ export interface ConsistencyInput {
   blocked: ReadonlySet<string>;
   /** Folded pieces of e-mail local parts. */
   emailTokens: ReadonlySet<string>;
+  /** Name parts found with certainty in other documents of the dossier (batch consistency). */
+  dossier?: NameSeeds;
+  /** Filled with this document's strong name parts, for the dossier. */
+  learned?: NameSeeds;
 }
 
+/** Name parts found with certainty, with the tussenvoegsels seen before them ("vries" → "de"). */
+export interface NameSeeds {
+  keys: Set<string>;
+  particles: Map<string, Set<string>>;
+}
+
+export const emptySeeds = (): NameSeeds => ({ keys: new Set(), particles: new Map() });
+
+/** Only these seed the dossier: a name shape that needs no other document to be sure. */
+const DOSSIER_RULES = new Set(['honorific', 'initials+surname', 'first+surname', 'surname+first', 'allcaps', 'header', 'signoff', 'greeting', 'speaker', 'attendance']);
+
+const DOSSIER_EXPLANATION = 'zelfde naam als in een ander document van het dossier';
+
 /** Promote weak candidates and add propagated occurrences; returns the new candidates. */
-export function propagate({ W, L, cands, blocked, emailTokens }: ConsistencyInput): Candidate[] {
+export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned }: ConsistencyInput): Candidate[] {
   const known = new Set<string>();
   /** Particles seen before a known surname ("de" for "vries"), to include them in later mentions. */
   const particlesOf = new Map<string, Set<string>>();
+  for (const c of cands) {
+    if (!learned || c.drop || c.strength < 2 || !DOSSIER_RULES.has(c.rule)) continue;
+    let particles: string[] = [];
+    for (let k = c.s; k <= c.e; k++) {
+      const t = W[k]!;
+      if (!isWord(t) || t.honorific) continue;
+      if (t.particle) {
+        particles.push(t.key);
+        continue;
+      }
+      // an ordinary word seeds the dossier only from a sure name shape (strength 3)
+      if (!L.isStopword(t.key) && !blocked.has(t.key) && t.key.length > 2 && (c.strength === 3 || !L.isCommonWord(t.key))) {
+        learned.keys.add(t.key);
+        if (particles.length) {
+          const set = learned.particles.get(t.key) ?? new Set<string>();
+          set.add(particles.join(' '));
+          learned.particles.set(t.key, set);
+        }
+      }
+      particles = [];
+    }
+  }
   for (const c of cands) {
     if (c.drop || c.strength < 2) continue;
     let particles: string[] = [];
@@ -46,13 +87,31 @@ export function propagate({ W, L, cands, blocked, emailTokens }: ConsistencyInpu
     }
   }
 
+  const fromDossier = new Set<string>();
+  if (dossier) {
+    for (const k of dossier.keys) {
+      if (blocked.has(k) || known.has(k)) continue;
+      fromDossier.add(k);
+      known.add(k);
+    }
+    for (const [k, ps] of dossier.particles) {
+      if (!fromDossier.has(k)) continue;
+      const set = particlesOf.get(k) ?? new Set<string>();
+      for (const p of ps) set.add(p);
+      particlesOf.set(k, set);
+    }
+  }
   for (const c of cands) {
-    if (c.drop || c.strength >= 2) continue;
+    if (c.strength >= 2) continue;
+    // a weak "De Haan" dropped as a place is the surname of "Shanty de Haan" elsewhere in the document
+    const placeOverruled = c.drop === PLACE_DROP && c.rule === 'particle+surname' && nameKeys(W, c).every((k) => known.has(k));
+    if (c.drop && !placeOverruled) continue;
     const keys = nameKeys(W, c);
     if (keys.some((k) => known.has(k))) {
+      c.drop = undefined;
       c.strength = 2;
       c.rule = 'document';
-      c.explanation = 'zelfde naam als elders in het document';
+      c.explanation = keys.every((k) => !known.has(k) || fromDossier.has(k)) ? DOSSIER_EXPLANATION : 'zelfde naam als elders in het document';
     } else if (c.strength === 0 && keys.some((k) => emailTokens.has(k) || emailTokens.has(keys.join('')))) {
       c.strength = 1;
       c.explanation += '; komt overeen met een e-mailadres in het document';
@@ -66,7 +125,12 @@ export function propagate({ W, L, cands, blocked, emailTokens }: ConsistencyInpu
     const t = W[i]!;
     if (covered[i] || !nameCase(t) || t.particle || !known.has(t.key)) continue;
     // a known part that is also an ordinary word ("Wit", "Roos") at a sentence start is probably the word
-    if (t.sentStart && L.isCommonWord(t.key) && !(isWord(W[i - 1]) && W[i - 1]!.particle)) continue;
+    // — unless a finite verb or a speaker colon follows, or it fills a table cell ("Hoogland belde", "Eva:")
+    if (t.sentStart && L.isCommonWord(t.key) && !(isWord(W[i - 1]) && W[i - 1]!.particle)) {
+      const n = W[i + 1];
+      const subject = (isWord(n) && FINITE_VERBS.has(n.key)) || n?.text === ':' || !n || n.kind === 'tab' || (n.kind === 'newline' && W[i - 1]?.kind === 'tab');
+      if (!subject) continue;
+    }
     let s = i;
     const allowed = particlesOf.get(t.key);
     if (allowed) {
@@ -85,7 +149,7 @@ export function propagate({ W, L, cands, blocked, emailTokens }: ConsistencyInpu
         }
       }
     }
-    added.push({ s, e: i, rule: 'document', strength: 2, explanation: 'zelfde naam als elders in het document' });
+    added.push({ s, e: i, rule: 'document', strength: 2, explanation: fromDossier.has(t.key) ? DOSSIER_EXPLANATION : 'zelfde naam als elders in het document' });
   }
   return added;
 }

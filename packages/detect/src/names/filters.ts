@@ -28,6 +28,10 @@ const PARTIES = new Set(
 const ROLE_ABBREVIATIONS = new Set(['wh', 'gs', 'bm', 'burg']);
 const SURNAME_RULES = new Set(['surname', 'particle+surname', 'first-ambiguous', 'document']);
 
+/** Rules whose shape is a person's, whatever a place gazetteer says ("mw. Ter Horst"). */
+const PERSON_SHAPED = new Set(['honorific', 'initials+surname', 'surname+first', 'first+surname']);
+export const PLACE_DROP = 'plaatsnaam';
+
 export interface Range {
   start: number;
   end: number;
@@ -130,8 +134,10 @@ export function applyFilters(cands: Candidate[], ctx: FilterContext): FilterResu
       continue;
     }
     const full = keyOfSpan(W, c.s, c.e);
-    if ((c.e > c.s || c.strength < 2) && L.isPlace(full)) {
-      c.drop = 'plaatsnaam';
+    // a place name, unless its shape says person: after a honorific or initials, "Surname, Given",
+    // or a tussenvoegsel + surname seen in a full name elsewhere in the document
+    if ((c.e > c.s || c.strength < 2) && !PERSON_SHAPED.has(c.rule) && !(c.rule === 'document' && c.e > c.s) && L.isPlace(full)) {
+      c.drop = PLACE_DROP;
       continue;
     }
     c.drop = streetReason(ctx, c);

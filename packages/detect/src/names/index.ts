@@ -6,7 +6,7 @@ import type { Detection } from '@woo/core';
 import type { Lexicon } from '../lexicon/index.js';
 import { type Candidate, type Strength } from './candidate.js';
 import { contextCandidates } from './context.js';
-import { propagate } from './consistency.js';
+import { propagate, type NameSeeds } from './consistency.js';
 import { applyFilters, type Range } from './filters.js';
 import { lexiconCandidates, Tokens } from './rules.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -18,6 +18,10 @@ export interface NameOptions {
   protectedRanges: readonly Range[];
   emailTokens: ReadonlySet<string>;
   compromiseVote: boolean;
+  /** Strong name parts of the other documents of the dossier. */
+  dossier?: NameSeeds;
+  /** Filled with this document's strong name parts. */
+  learned?: NameSeeds;
 }
 
 const CONFIDENCE: Record<Strength, number> = { 3: 0.95, 2: 0.85, 1: 0.6, 0: 0.35 };
@@ -71,7 +75,7 @@ export function findNames(text: string, opts: NameOptions): Detection[] {
   const { orgTokens, officialTokens } = applyFilters(cands, filterCtx);
   if (opts.compromiseVote) compromiseVote(text, W, cands);
   const blocked = new Set([...orgTokens, ...officialTokens, ...opts.officialParts]);
-  const added = propagate({ W, L: opts.lexicon, cands, blocked, emailTokens: opts.emailTokens });
+  const added = propagate({ W, L: opts.lexicon, cands, blocked, emailTokens: opts.emailTokens, dossier: opts.dossier, learned: opts.learned });
   applyFilters(added, filterCtx);
   cands = joinAdjacent(W, resolve([...cands, ...added].filter((c) => !c.drop), W.length));
   return cands.map((c) => {

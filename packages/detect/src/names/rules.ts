@@ -47,8 +47,17 @@ export class Tokens {
 
   /** A word that can be the surname after a first name or initials. */
   surnameLike(t: Token | undefined, afterParticle: boolean): boolean {
-    if (!nameCase(t) || t!.particle || this.L.isStopword(t!.key)) return false;
-    return afterParticle || this.L.isSurname(t!.key) || !this.L.isCommonWord(t!.key);
+    if (!nameCase(t) || t!.particle) return false;
+    // after a tussenvoegsel a capitalised function word is a surname too ("van der Meer", "de Groot")
+    if (afterParticle) return !this.L.isNameBlocker(t!.key);
+    if (this.L.isStopword(t!.key)) return false;
+    return this.L.isSurname(t!.key) || !this.L.isCommonWord(t!.key);
+  }
+
+  /** A capitalised word that no lexicon knows as an ordinary word: a name of some kind (system mode
+   * only: the builtin lists cannot tell an unknown name from an ordinary word). */
+  unknownProper(t: Token | undefined): boolean {
+    return isWord(t) && t.title && !t.particle && this.L.mode === 'system' && !this.L.isStopword(t.key) && !this.ambiguous(t) && t.key.length > 2;
   }
 
   /** Skip particles ("van der", "in 't"); they may wrap to the next line. */
@@ -89,6 +98,14 @@ export function lexiconCandidates(T: Tokens): Candidate[] {
     const t = W[i]!;
     if (t.kind !== 'word' && t.kind !== 'initials') continue;
 
+    // list order "Surname, Firstname [tussenvoegsels]" filling a table cell or header item
+    const inverted = invertedName(T, i);
+    if (inverted) {
+      add(i, inverted.e, 'surname+first', inverted.strength, 'achternaam, voornaam');
+      i = inverted.e;
+      continue;
+    }
+
     // honorific: dhr. / mevr. / mr. drs. [initials | first names] particles* Surname
     if (t.honorific) {
       let j = T.adv(i, true);
@@ -100,7 +117,7 @@ export function lexiconCandidates(T: Tokens): Candidate[] {
         j = T.adv(j, true);
       }
       const k = T.particlesFrom(j);
-      if (k >= 0 && nameCase(W[k]) && !W[k]!.particle && !L.isStopword(W[k]!.key)) {
+      if (k >= 0 && nameCase(W[k]) && !W[k]!.particle && !(k === j ? L.isStopword(W[k]!.key) : L.isNameBlocker(W[k]!.key))) {
         const e = T.hyphenTail(k);
         add(nameStart, e, 'honorific', 3, `na '${t.text}'`);
         i = e;
@@ -198,7 +215,9 @@ export function lexiconCandidates(T: Tokens): Candidate[] {
         const known = L.isSurname(s.key);
         const common = L.isCommonWord(s.key);
         let strength: Strength | undefined;
-        if (known) strength = common ? 0 : 2;
+        const verbAfter = isWord(W[k + 1]) && FINITE_VERBS.has(W[k + 1]!.key);
+        // a capitalised tussenvoegsel inside a sentence ("volgens De Haan") or before a verb is a surname's
+        if (known) strength = !common ? 2 : !t.sentStart || verbAfter ? 1 : 0;
         else if (!common && FOREIGN_STARTERS.has(t.key)) strength = 1;
         if (strength !== undefined) {
           const e = T.hyphenTail(k);
@@ -206,6 +225,26 @@ export function lexiconCandidates(T: Tokens): Candidate[] {
           i = e;
           continue;
         }
+      }
+    }
+
+    // a given name no lexicon knows + tussenvoegsels + surname ("Wagino van den Berg"), or + a known
+    // surname that is no ordinary word ("Yasmira Postma")
+    if (T.unknownProper(t) && !L.isSurname(t.key)) {
+      const n = T.adv(i, false);
+      const k = n >= 0 ? T.particlesFrom(n) : -1;
+      const sur = k >= 0 ? W[k] : undefined;
+      if (sur && k !== n && sur.title && !L.isNameBlocker(sur.key) && !L.isStopword(sur.key)) {
+        const e = T.hyphenTail(k);
+        add(i, e, 'first+surname', 2, 'onbekende voornaam + tussenvoegsel + achternaam');
+        i = e;
+        continue;
+      }
+      if (sur && k === n && sur.title && !sur.particle && L.isSurname(sur.key) && !L.isCommonWord(sur.key) && !L.isFirstName(sur.key) && !L.isPlace(sur.key)) {
+        const e = T.hyphenTail(k);
+        add(i, e, 'first+surname', 2, 'onbekende voornaam + achternaam');
+        i = e;
+        continue;
       }
     }
 
@@ -220,4 +259,40 @@ export function lexiconCandidates(T: Tokens): Candidate[] {
     }
   }
   return out;
+}
+
+const CELL_END = (t: Token | undefined): boolean => !t || t.kind === 'newline' || t.kind === 'tab' || t.kind === 'page' || t.lineStart || t.text === ';';
+
+/** "Bouzid, Fleur", "Haan-Mulder, Małgorzata de", "Berg, Sanne van den", "El Khatib, Anaïs": a
+ * surname, a comma, given names or initials and the trailing tussenvoegsels, filling a whole cell
+ * (or header item). Strength 3 when a given name is an unambiguous first name, 2 when it is a
+ * first name or at least no ordinary word; undefined when the shape does not fit. */
+export function invertedName(T: Tokens, i: number): { e: number; strength: Strength } | undefined {
+  const { W, L } = T;
+  const t = W[i]!;
+  const prev = W[i - 1];
+  if (!(t.lineStart || prev?.text === ':' || prev?.text === ';')) return undefined;
+  if (!isWord(t) || !t.title) return undefined;
+  let k = t.particle ? (SURNAME_STARTERS.has(t.key) ? T.particlesFrom(i) : -1) : i;
+  if (k < 0 || !isWord(W[k]) || !W[k]!.title || W[k]!.particle || L.isStopword(W[k]!.key) || L.isPlace(W[k]!.key)) return undefined;
+  k = T.hyphenTail(k);
+  if (W[k + 1]?.text !== ',') return undefined;
+  let j = k + 2;
+  if (W[j]?.kind === 'tab' || W[j]?.kind === 'newline' || W[j]?.start !== W[k + 1]!.end + 1) return undefined;
+  let strength: Strength | undefined;
+  let given = 0;
+  while (W[j] && !W[j]!.lineStart && (W[j]!.kind === 'initials' || (isWord(W[j]) && W[j]!.title && !W[j]!.particle))) {
+    const g = W[j]!;
+    if (g.kind === 'initials') strength = Math.max(strength ?? 0, 2) as Strength;
+    else if (L.isStopword(g.key)) return undefined;
+    else if (T.isFirst(g)) strength = (T.ambiguous(g) ? Math.max(strength ?? 0, 2) : 3) as Strength;
+    else if (!T.ambiguous(g) && L.mode === 'system') strength = Math.max(strength ?? 0, 2) as Strength;
+    given++;
+    j++;
+  }
+  if (!given || strength === undefined) return undefined;
+  let e = j - 1;
+  while (W[j] && !W[j]!.lineStart && isWord(W[j]) && W[j]!.particle && !W[j]!.title) e = j++;
+  if (!CELL_END(W[e + 1])) return undefined;
+  return { e, strength };
 }

@@ -15,11 +15,13 @@ const STREET = String.raw`(?:'s-|'t )?\p{Lu}[\p{L}'.-]*(?: (?:\p{Lu}[\p{L}'.-]*|
 const HOUSE_NO = String.raw`\d{1,5}(?:(?: ?- ?| )?(?:[a-zA-Z]{1,2}\d?|\d{1,4})(?![\p{L}\d]))?(?: ?(?:hs|bis|huis|I{1,3}))?`;
 const STREET_BEFORE_RE = new RegExp(`(${STREET}) (${HOUSE_NO})[ \\t]*,?[ \\t]*\\n?[ \\t]*$`, 'u');
 const PLACE_AFTER_RE = /^[ \t]*,?[ \t]*((?:'s-|'t )?\p{Lu}[\p{L}'-]*(?:[ -](?:aan|den|de|op|\p{Lu}[\p{L}'-]*)){0,3})/u;
-const RESIDENCE_WORDS = ['woont', 'wonen', 'woonachtig', 'wonende', 'woonadres', 'huisadres', 'thuisadres', 'woonde', 'verhuisd naar', 'woonplaats'];
+const RESIDENCE_WORDS = ['woon', 'woont', 'wonen', 'wonend', 'mijn adres', 'ons adres', 'zijn adres', 'haar adres', 'verhuist naar', 'woonachtig', 'wonende', 'woonadres', 'huisadres', 'thuisadres', 'woonde', 'verhuisd naar', 'woonplaats'];
 const RESIDENCE_RE = wordsRegExp(RESIDENCE_WORDS);
 /** For a lone postcode an address label is enough context; a street + number needs a residence word. */
 const POSTCODE_CONTEXT_RE = wordsRegExp([...RESIDENCE_WORDS, 'adres', 'postcode']);
-const HOME_STREET_RE = new RegExp(`(?<![\\p{L}])(${STREET}) (\\d{1,5}(?:[ -]?[a-zA-Z](?![\\p{L}])|-\\d{1,4})?)(?![\\p{L}\\d])`, 'gu');
+/** House number with an addition: "121C", "215-H", "157-1", "45 III", "12 hs", "8 bis". */
+const HOME_NO = String.raw`\d{1,5}(?:[ -]?[a-zA-Z](?![\p{L}])|-\d{1,4}| (?:I{1,3}|IV|hs|bis|huis)(?![\p{L}]))?`;
+const HOME_STREET_RE = new RegExp(`(?<![\\p{L}])(${STREET}) (${HOME_NO})(?![\\p{L}\\d])`, 'gu');
 
 export const addressRecognizer: Recognizer = {
   name: 'address',
@@ -52,6 +54,45 @@ export const addressRecognizer: Recognizer = {
       if (out.some((f) => f.start <= m.index && f.end >= m.index + m[0].length)) continue;
       out.push(finding(text, m.index, m.index + m[0].length, 'address', 'address/street', 0.75, 'straat en huisnummer van een woonadres'));
     }
+    // a home address found once is a home address everywhere in the document ("bij het pand Hoofdweg 70A")
+    out.push(...repeatAddresses(text, out, homeStreets(text, out)));
     return out;
   },
 };
+
+/** "Street number" keys (folded, single spaces) of the home addresses found: the street part of
+ * postcode addresses and the street addresses after a residence word. */
+export function homeStreets(text: string, found: readonly Finding[]): Set<string> {
+  const keys = new Set<string>();
+  for (const f of found) {
+    if (f.confidence < 0.5) continue;
+    for (const m of text.slice(f.start, f.end).matchAll(HOME_STREET_RE)) {
+      if (/^postbus$/i.test(m[1]!.trim())) continue;
+      keys.add(streetKey(m[0]));
+    }
+  }
+  return keys;
+}
+
+const streetKey = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Other occurrences of known home "street number" keys (from this document or, in a batch, from
+ * the dossier) that no finding covers yet. */
+export function repeatAddresses(text: string, found: readonly Finding[], keys: ReadonlySet<string>): Finding[] {
+  if (!keys.size) return [];
+  const out: Finding[] = [];
+  for (const m of text.matchAll(HOME_STREET_RE)) {
+    // the street pattern may take a capitalised word before the street ("Pand Hoofdweg 70A"): try its tails
+    const words = m[0].split(' ');
+    for (let w = 0; w < words.length - 1; w++) {
+      const tail = words.slice(w).join(' ');
+      if (!keys.has(streetKey(tail))) continue;
+      const start = m.index + m[0].length - tail.length;
+      const end = m.index + m[0].length;
+      if (!found.some((f) => f.start < end && start < f.end) && !out.some((f) => f.start < end && start < f.end))
+        out.push(finding(text, start, end, 'address', 'address/repeat', 0.8, 'zelfde woonadres als elders in het document'));
+      break;
+    }
+  }
+  return out;
+}

@@ -41,7 +41,13 @@ export const phoneRecognizer: Recognizer = {
   },
 };
 
-function candidates(text: string): NumberFound[] {
+/** Dates and clock times ("[02-09-2025 11:04:40]", "22-11-25 14:07"): libphonenumber would read
+ * them as the start of a number and swallow the real number after them, so they are blanked
+ * (same length, offsets stay in place) before the search. */
+const DATE_OR_TIME = /(?<![\d+])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{1,2}:\d{2}(?::\d{2})?)(?![\d])/g;
+
+function candidates(input: string): NumberFound[] {
+  const text = input.replace(DATE_OR_TIME, (m) => ' '.repeat(m.length));
   // leniency is a documented option of findNumbers but missing from its type declarations
   return findNumbers(text, { defaultCountry: 'NL', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: 'NL'; v2: true }) as NumberFound[];
 }
