@@ -11,17 +11,6 @@ import { homeStreets, repeatAddresses } from './recognizers/address.js';
 import { emptySeeds } from './names/consistency.js';
 import type { Detector, DetectorOptions, Dossier, DossierKnowledge, Finding } from './types.js';
 
-/** E-mail domains in a text whose name is a place ("zaanstad.nl", "rotterdam.nl"): a municipality's
- * own domain, where only the local part is personal data. */
-function placeDomains(text: string, isPlace: (k: string) => boolean): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/@((?:[a-z\d-]+\.)*([a-z\d-]+))\.(?:nl|be|eu|org)\b/giu)) {
-    const label = fold(m[2]!);
-    if (label.length > 2 && isPlace(label)) out.push(fold(`${m[1]}.${m[0].split('.').pop()}`));
-  }
-  return out;
-}
-
 /** Which lexicon mode a detector uses when the options do not say: WOO_LEXICONS=builtin|system. */
 function lexiconModeFromEnv(): 'system' | 'builtin' | undefined {
   const v = process.env.WOO_LEXICONS?.trim().toLowerCase();
@@ -64,7 +53,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   const vote = options.compromiseVote ?? true;
 
   function run(text: string, dossier?: DossierKnowledge, learned?: DossierKnowledge): Detection[] {
-    const ownDomains = [...learnOrgDomains(text), ...placeDomains(text, lexicon.isPlace)];
+    const ownDomains = [...learnOrgDomains(text)];
     learned?.orgDomains.push(...ownDomains);
     const orgDomains = new Set([...givenDomains, ...ownDomains, ...(dossier?.orgDomains ?? [])]);
     let masked = text;

@@ -35,7 +35,12 @@ export const emptySeeds = (): NameSeeds => ({ keys: new Set(), particles: new Ma
 
 /** Only these seed the dossier: a name shape that needs no other document to be sure. */
 const DOSSIER_RULES = new Set(['honorific', 'initials+surname', 'first+surname', 'surname+first', 'allcaps', 'header', 'signoff', 'greeting', 'speaker', 'attendance']);
+/** Rules that find a name by its shape alone; the context rules (headers, lists) only seed the
+ * dossier with words a name lexicon knows. */
+const SHAPE_RULES = new Set(['honorific', 'initials+surname', 'first+surname', 'surname+first', 'allcaps']);
 
+const PLACE_OVERRULABLE = new Set(['particle+surname', 'first-ambiguous', 'surname', 'first+verb']);
+const PLACE_PREPOSITIONS = new Set(['in', 'naar', 'uit', 'te', 'bij', 'rond', 'rondom', 'nabij', 'via', 'richting']);
 const DOSSIER_EXPLANATION = 'zelfde naam als in een ander document van het dossier';
 
 /** Promote weak candidates and add propagated occurrences; returns the new candidates. */
@@ -54,7 +59,11 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
         continue;
       }
       // an ordinary word seeds the dossier only from a sure name shape (strength 3)
-      if (!L.isStopword(t.key) && !blocked.has(t.key) && t.key.length > 2 && (c.strength === 3 || !L.isCommonWord(t.key))) {
+      const lexical = L.isFirstName(t.key) || L.isSurname(t.key);
+      if (
+        !L.isStopword(t.key) && !blocked.has(t.key) && t.key.length > 2 && (!L.isPlace(t.key) || particles.length > 0) &&
+        (SHAPE_RULES.has(c.rule) || lexical) && (c.strength === 3 || !L.isCommonWord(t.key))
+      ) {
         learned.keys.add(t.key);
         if (particles.length) {
           const set = learned.particles.get(t.key) ?? new Set<string>();
@@ -66,7 +75,8 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
     }
   }
   for (const c of cands) {
-    if (c.drop || c.strength < 2) continue;
+    // initials in an action table ("KM", or an organisation's "GGD") are names there, never seeds
+    if (c.drop || c.strength < 2 || c.rule === 'initials-label') continue;
     let particles: string[] = [];
     for (let k = c.s; k <= c.e; k++) {
       const t = W[k]!;
@@ -104,7 +114,10 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
   for (const c of cands) {
     if (c.strength >= 2) continue;
     // a weak "De Haan" dropped as a place is the surname of "Shanty de Haan" elsewhere in the document
-    const placeOverruled = c.drop === PLACE_DROP && c.rule === 'particle+surname' && nameKeys(W, c).every((k) => known.has(k));
+    // (not after "in", "naar", "uit": there it is the place)
+    const before = W[c.s - 1];
+    const placeWord = isWord(before) && PLACE_PREPOSITIONS.has(before.key);
+    const placeOverruled = c.drop === PLACE_DROP && !placeWord && PLACE_OVERRULABLE.has(c.rule) && nameKeys(W, c).every((k) => known.has(k));
     if (c.drop && !placeOverruled) continue;
     const keys = nameKeys(W, c);
     if (keys.some((k) => known.has(k))) {

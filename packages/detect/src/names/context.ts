@@ -45,6 +45,9 @@ function endsItem(T: Tokens, e: number): boolean {
 /** Does the shape carry evidence of a name beyond its position: initials, a lexicon name, a word
  * that is not ordinary Dutch (system mode only: the builtin lists cannot tell), or two name words? */
 function nameEvidence(T: Tokens, s: number, e: number): boolean {
+  // "Wijkbureau Overvecht", "Stadsdeel Nieuw-West": an office of a district, not a person
+  const firstWord = T.W[s]!;
+  if (e > s && isWord(T.W[e]) && T.L.isPlace(T.W[e]!.key) && !(isWord(firstWord) && T.L.isFirstName(firstWord.key)) && firstWord.kind !== 'initials') return false;
   let words = 0;
   let common = 0;
   for (let k = s; k <= e; k++) {
@@ -185,6 +188,72 @@ export function contextCandidates(T: Tokens, known: readonly Candidate[]): Candi
     }
   }
   out.push(...listCandidates(T, [...known, ...out]));
+  out.push(...ownerColumn(T));
+  return out;
+}
+
+/** Column headings of action tables whose cells name the person who acts. */
+const OWNER_HEADINGS = new Set(['wie', 'actiehouder', 'actiehouders', 'verantwoordelijke', 'eigenaar', 'trekker', 'uitvoerder', 'owner', 'door']);
+/** Initials written as a label: "KM", "SvdB", "JtB", "MŞ" (two to four capitals, small particle letters between). */
+const INITIALS_LABEL = /^\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,3}$/u;
+
+/** Cells (token ranges) of the line starting at token i, split at tabs. */
+function cells(T: Tokens, i: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const end = lineEnd(T, i);
+  let s = i;
+  for (let k = i; k <= end + 1; k++) {
+    const t = T.W[k];
+    if (k > end || t!.kind === 'tab') {
+      if (k > s) out.push([s, k - 1]);
+      s = k + 1;
+    }
+  }
+  return out;
+}
+
+/** Action tables in minutes ("Nr. Actie Wie Gereed"): the cell under "Wie" holds the person who acts,
+ * written as initials ("SvdB"), a first name or a full name — all of them names. */
+function ownerColumn(T: Tokens): Candidate[] {
+  const { W } = T;
+  const out: Candidate[] = [];
+  for (let i = 0; i < W.length; i++) {
+    if (!W[i]!.lineStart || W[i]!.kind === 'newline' || (i > 0 && W[i - 1]!.kind === 'tab')) continue;
+    const head = cells(T, i);
+    const col = head.findIndex(([a, b]) => a === b && isWord(W[a]) && OWNER_HEADINGS.has(W[a]!.key));
+    if (col < 0 || head.length < 2) {
+      i = lineEnd(T, i);
+      continue;
+    }
+    // the rows below, until a line with fewer cells
+    let k = nextLineStart(T, lineEnd(T, i), 0);
+    while (k >= 0) {
+      const row = cells(T, k);
+      if (row.length < head.length - 1 || row.length < 2) break;
+      const cell = row[Math.min(col, row.length - 1)]!;
+      let itemStart = true;
+      for (let m = cell[0]; m <= cell[1]; m++) {
+        const t = W[m]!;
+        if (ITEM_SEPARATORS.has(t.text) || (isWord(t) && t.key === 'en')) {
+          itemStart = true;
+          continue;
+        }
+        if (!itemStart) continue;
+        itemStart = false;
+        if (isWord(t) && INITIALS_LABEL.test(t.text) && !T.L.isNameBlocker(t.key) && !T.L.isStopword(t.key)) {
+          out.push({ s: m, e: m, rule: 'initials-label', strength: 2, explanation: "initialen in de kolom 'wie' van een actielijst" });
+          continue;
+        }
+        const e = nameShape(T, m);
+        if (e >= 0 && e <= cell[1] && endsItem(T, e)) {
+          out.push({ s: m, e, rule: 'action-owner', strength: 2, explanation: "naam in de kolom 'wie' van een actielijst" });
+          m = e;
+        }
+      }
+      k = nextLineStart(T, lineEnd(T, k), 0);
+    }
+    i = lineEnd(T, i);
+  }
   return out;
 }
 

@@ -83,6 +83,13 @@ function orgReason(ctx: FilterContext, c: Candidate): string | undefined {
   const prev = W[c.s - 1];
   if (nameCase(next) && ORG_AFTER.has(next!.key)) return `organisatie (gevolgd door '${next!.text}')`;
   if (isWord(prev) && prev.title && ORG_BEFORE.has(prev.key)) return `organisatie (na '${prev.text}')`;
+  // "Thorbeckehuis", "Domela Nieuwenhuishuis": a name + an institution noun is a building or a fund,
+  // unless the whole word is itself a surname (Nieuwenhuis, Oosterhuis)
+  const inst = INSTITUTION_SUFFIX.exec(last.key);
+  if (inst) {
+    const stem = last.key.slice(0, inst.index).replace(/-$/, '');
+    if (stem.length >= 4 && (L.isSurname(stem) || L.isFirstName(stem)) && !L.isSurname(last.key) && !L.isFirstName(last.key)) return 'naam van een instelling of gebouw';
+  }
   if (c.e > c.s && INSTITUTION_SUFFIX.test(last.key) && (L.isCommonWord(last.key) || ORG_AFTER.has(last.key) || INSTITUTION_COMPOUND.test(last.key)))
     return 'naam van een instelling';
   // a name directly followed by a capitalised ordinary word is a multi-word proper noun

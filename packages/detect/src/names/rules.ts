@@ -274,7 +274,8 @@ export function invertedName(T: Tokens, i: number): { e: number; strength: Stren
   if (!(t.lineStart || prev?.text === ':' || prev?.text === ';')) return undefined;
   if (!isWord(t) || !t.title) return undefined;
   let k = t.particle ? (SURNAME_STARTERS.has(t.key) ? T.particlesFrom(i) : -1) : i;
-  if (k < 0 || !isWord(W[k]) || !W[k]!.title || W[k]!.particle || L.isStopword(W[k]!.key) || L.isPlace(W[k]!.key)) return undefined;
+  if (k < 0 || !isWord(W[k]) || !W[k]!.title || W[k]!.particle || L.isStopword(W[k]!.key)) return undefined;
+  const place = L.isPlace(W[k]!.key);
   k = T.hyphenTail(k);
   if (W[k + 1]?.text !== ',') return undefined;
   let j = k + 2;
@@ -290,7 +291,8 @@ export function invertedName(T: Tokens, i: number): { e: number; strength: Stren
     given++;
     j++;
   }
-  if (!given || strength === undefined) return undefined;
+  // "Rotterdam, Utrecht": a place before the comma needs an unambiguous first name after it
+  if (!given || strength === undefined || (place && strength < 3)) return undefined;
   let e = j - 1;
   while (W[j] && !W[j]!.lineStart && isWord(W[j]) && W[j]!.particle && !W[j]!.title) e = j++;
   if (!CELL_END(W[e + 1])) return undefined;
