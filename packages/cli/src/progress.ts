@@ -1,5 +1,5 @@
-/** Progress on stderr: a redrawn bar on a terminal, one line per finished document otherwise
- * (so nightly logs stay readable). */
+/** Progress of one pass over the batch on stderr: a redrawn bar on a terminal, one line per
+ * finished document otherwise (so nightly logs stay readable). */
 export class Progress {
   private docsDone = 0;
   private pagesDone = 0;
@@ -7,6 +7,8 @@ export class Progress {
   private readonly tty: boolean;
 
   constructor(
+    /** What this pass does to a document, for the bar: "gelezen", "gelakt". */
+    private readonly verb: string,
     private readonly totalDocs: number,
     private readonly enabled: boolean,
     private readonly stream: NodeJS.WriteStream = process.stderr,
@@ -25,7 +27,7 @@ export class Progress {
       this.stream.write(this.bar());
     } else {
       const status = error ? `MISLUKT: ${error}` : pagesText(pages);
-      this.stream.write(`[${this.docsDone}/${this.totalDocs}] ${name}: ${status}\n`);
+      this.stream.write(`[${this.docsDone}/${this.totalDocs} ${this.verb}] ${name}: ${status}\n`);
     }
   }
 
@@ -37,7 +39,7 @@ export class Progress {
     const width = 24;
     const filled = Math.round((this.docsDone / Math.max(1, this.totalDocs)) * width);
     const failed = this.failed ? `, ${this.failed} mislukt` : '';
-    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.docsDone}/${this.totalDocs} documenten, ${this.pagesDone} pagina's${failed}`;
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.docsDone}/${this.totalDocs} documenten ${this.verb}, ${this.pagesDone} pagina's${failed}`;
   }
 }
 

@@ -1,17 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DocumentError } from '@woo/core';
 import { createDetector, parseOfficialsList } from '@woo/detect';
 import { createLazyOcrEngine } from '@woo/ocr';
-import {
-  appliedRedactions,
-  inventoryCsv,
-  processDocument,
-  redactionReport,
-  runBatch,
-  type DocumentOutcome,
-  type InventoryRow,
-} from '@woo/pipeline';
+import { appliedRedactions, inventoryCsv, redactionReport, type DocumentOutcome, type InventoryRow } from '@woo/pipeline';
+import { runBatchPasses } from './batch-passes.js';
 import { collectInputs } from './inputs.js';
 import { Progress } from './progress.js';
 import { writeAtomic } from './write-files.js';
@@ -52,31 +44,23 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   });
   // started only when a scan or image comes by; one worker per document lane
   const ocr = createLazyOcrEngine({ workers: opts.concurrency });
-  const progress = new Progress(files.length, !opts.quiet);
   const rows: InventoryRow[] = [];
   const summary: RunSummary = { documents: files.length, failed: 0, pages: 0, redactions: 0, out: path.resolve(opts.out), results: [] };
 
   let outcomes: DocumentOutcome[];
   try {
-    outcomes = await runBatch(
+    outcomes = await runBatchPasses(
       files,
-      opts.concurrency,
-      async (file): Promise<DocumentOutcome> => {
-        const bytes = await readFile(file.path).catch(() => undefined);
-        if (!bytes) return { ok: false, pages: 0, error: new DocumentError('unreadable', 'Het bestand kon niet worden gelezen (geen leesrechten of het is verdwenen).') };
-        return processDocument(new Uint8Array(bytes), { detector, ocr, policy: 'accept-suggested', dpi: opts.dpi });
-      },
+      { concurrency: opts.concurrency, dossier: detector.dossier(), ocr, policy: 'accept-suggested', dpi: opts.dpi },
+      { read: new Progress('gelezen', files.length, !opts.quiet), redact: new Progress('gelakt', files.length, !opts.quiet) },
       async (file, outcome) => {
-        if (outcome.ok) {
-          const base = path.join(opts.out, file.name);
-          await writeAtomic(`${base}.redactions.json`, `${JSON.stringify(redactionReport(file.displayName, outcome.pages, outcome.redactions), null, 1)}\n`);
-          await writeAtomic(`${base}.redacted.pdf`, outcome.pdf);
-        }
-        progress.documentDone(file.displayName, outcome.pages, outcome.ok ? undefined : outcome.error.message);
+        if (!outcome.ok) return;
+        const base = path.join(opts.out, file.name);
+        await writeAtomic(`${base}.redactions.json`, `${JSON.stringify(redactionReport(file.displayName, outcome), null, 1)}\n`);
+        await writeAtomic(`${base}.redacted.pdf`, outcome.pdf);
       },
     );
   } finally {
-    progress.finish();
     await ocr.terminate();
   }
 

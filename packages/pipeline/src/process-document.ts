@@ -1,6 +1,7 @@
 import { isApplied, toDocumentError, type DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
 import type { OcrReader } from '@woo/ocr';
 import { toPdfInput } from './input.js';
+import { ocrPageSummaries, type OcrPageSummary } from './ocr-review.js';
 import { ocrDocument } from './ocr-stage.js';
 import { applyPolicy, type ExportPolicy, type TextDetector } from './redactions.js';
 import { detectStage, exportStage, extractStage } from './stages.js';
@@ -17,28 +18,47 @@ export interface ProcessOptions {
 export interface ProcessedDocument {
   ok: true;
   pages: number;
-  /** Pages read by OCR, with their mean word confidence (0..100). */
-  ocrPages: Array<{ page: number; confidence: number }>;
+  /** Pages read by OCR, with their mean word confidence (0..100) and whether that is too low
+   * to trust (the report tells the reviewer to read such a page). */
+  ocrPages: OcrPageSummary[];
   redactions: Redaction[];
   pdf: Uint8Array;
 }
 
 export type DocumentOutcome = ProcessedDocument | { ok: false; pages: number; error: DocumentError };
 
-/** All stages for one document in this process: (image → PDF) → extract → OCR where needed →
- * detect → export → verify. Never throws: a document that cannot be processed comes back as a
- * failed outcome with a Dutch message, so a batch goes on with the rest. */
+/** A document read into words: the PDF the later stages work on (an image input becomes one),
+ * and its pages with words from the text layer or OCR. */
+export interface ReadDocument {
+  bytes: Uint8Array;
+  doc: ExtractedDocument;
+}
+
+/** Phase 1 (image → PDF, extract, OCR where needed): everything that reads the document.
+ * Throws a DocumentError when it cannot be read. */
+export async function readDocument(input: Uint8Array, options: Pick<ProcessOptions, 'ocr'>): Promise<ReadDocument> {
+  const bytes = await toPdfInput(input);
+  let doc = await extractStage(bytes);
+  if (options.ocr) doc = await ocrDocument(bytes, doc, options.ocr);
+  return { bytes, doc };
+}
+
+/** Phase 2 (detect, export, verify) on a document read by phase 1. Separate so a batch can read
+ * every document first and let the detector learn the whole dossier before redacting any. */
+export async function redactDocument({ bytes, doc }: ReadDocument, options: Omit<ProcessOptions, 'ocr'>): Promise<ProcessedDocument> {
+  const redactions = applyPolicy(detectStage(doc, options.detector), options.policy);
+  const pdf = await exportStage(bytes, doc, redactions, { dpi: options.dpi });
+  return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), redactions, pdf };
+}
+
+/** Both phases for one document. Never throws: a document that cannot be processed comes back as
+ * a failed outcome with a Dutch message, so a batch goes on with the rest. */
 export async function processDocument(input: Uint8Array, options: ProcessOptions): Promise<DocumentOutcome> {
   let pages = 0;
   try {
-    const bytes = await toPdfInput(input);
-    let doc: ExtractedDocument = await extractStage(bytes);
-    pages = doc.pages.length;
-    if (options.ocr) doc = await ocrDocument(bytes, doc, options.ocr);
-    const redactions = applyPolicy(detectStage(doc, options.detector), options.policy);
-    const pdf = await exportStage(bytes, doc, redactions, { dpi: options.dpi });
-    const ocrPages = doc.pages.filter((p) => p.source === 'ocr').map((p) => ({ page: p.number, confidence: Math.round(p.ocrConfidence ?? 0) }));
-    return { ok: true, pages, ocrPages, redactions, pdf };
+    const read = await readDocument(input, options);
+    pages = read.doc.pages.length;
+    return await redactDocument(read, options);
   } catch (err) {
     return { ok: false, pages, error: toDocumentError(err) };
   }

@@ -1,4 +1,6 @@
 import { CATEGORY_LABELS, groundByCode, type Redaction } from '@woo/core';
+import type { OcrPageSummary } from './ocr-review.js';
+import type { ProcessedDocument } from './process-document.js';
 
 export const CONFIDENTIAL_NOTICE =
   'VERTROUWELIJK: dit verslag bevat de gelakte persoonsgegevens zelf. Niet openbaar maken en niet meesturen met het Woo-besluit.';
@@ -9,15 +11,25 @@ export interface RedactionReport {
   document: string;
   pages: number;
   generatedAt: string;
+  /** Pages read by OCR with their confidence; a low one means a reviewer should read the page. */
+  ocrPages: OcrPageSummary[];
+  /** Suggestions left open for a reviewer (weak hints): listed below, not blacked out. */
+  openSuggestions: number;
   redactions: Array<Redaction & { categoryLabel: string; groundDescription: string }>;
 }
 
-export function redactionReport(document: string, pages: number, redactions: readonly Redaction[], now = new Date()): RedactionReport {
+export function redactionReport(
+  document: string,
+  { pages, ocrPages, redactions }: Pick<ProcessedDocument, 'pages' | 'ocrPages' | 'redactions'>,
+  now = new Date(),
+): RedactionReport {
   return {
     vertrouwelijk: CONFIDENTIAL_NOTICE,
     document,
     pages,
     generatedAt: now.toISOString(),
+    ocrPages,
+    openSuggestions: redactions.filter((r) => r.status === 'suggested').length,
     redactions: redactions.map((r) => ({
       ...r,
       boxes: r.boxes.map((b) => ({ x: round(b.x), y: round(b.y), width: round(b.width), height: round(b.height) })),

@@ -1,15 +1,13 @@
-import type { DocumentOutcome } from './process-document.js';
-
 /** Runs `work` over all items with at most `concurrency` at a time, handing each outcome to
  * `onDone` as soon as it is ready (so outputs are written while the batch goes on).
  * Returns the outcomes in input order. */
-export async function runBatch<T>(
+export async function runBatch<T, R>(
   items: readonly T[],
   concurrency: number,
-  work: (item: T) => Promise<DocumentOutcome>,
-  onDone: (item: T, outcome: DocumentOutcome, index: number) => Promise<void> | void,
-): Promise<DocumentOutcome[]> {
-  const outcomes: DocumentOutcome[] = new Array(items.length);
+  work: (item: T) => Promise<R>,
+  onDone: (item: T, outcome: R, index: number) => Promise<void> | void,
+): Promise<R[]> {
+  const outcomes: R[] = new Array(items.length);
   let next = 0;
   const lane = async () => {
     while (next < items.length) {
