@@ -1,6 +1,7 @@
 import { DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
 import { exportRedacted, verifyExport } from '@woo/export';
 import { extractDocument } from '@woo/pdf';
+import { reviewOcrUncertainty } from './ocr-review.js';
 import { findRedactions, type TextDetector } from './redactions.js';
 
 /* The pipeline's stages as separate functions with plain-data inputs and outputs, so the CLI
@@ -23,10 +24,11 @@ export function assertAllPagesReadable(doc: ExtractedDocument): void {
   );
 }
 
-/** Stage 3: suggestions for the whole document. */
+/** Stage 3: suggestions for the whole document; on OCR'd pages, what OCR was unsure of is
+ * flagged for review (ocr-review.ts). */
 export function detectStage(doc: ExtractedDocument, detector: TextDetector): Redaction[] {
   assertAllPagesReadable(doc);
-  return findRedactions(doc, detector);
+  return reviewOcrUncertainty(doc, findRedactions(doc, detector));
 }
 
 /** Stage 4: the redacted PDF, released only when the verifier passes it. */
