@@ -73,3 +73,45 @@ describe('words', () => {
     expect(lowConfidenceWords(words, 60).map((w) => w.text)).toEqual(['a']);
   });
 });
+
+describe('correctIban', () => {
+  it('puts back digits OCR read as letters, only when the IBAN then checks out', async () => {
+    const { correctIban } = await import('../src/words.js');
+    expect(correctIban('NLO9INGB9614258454')).toBe('NL09INGB9614258454');
+    expect(correctIban('(NLO9INGB96l4258454),')).toBe('(NL09INGB9614258454),');
+    expect(correctIban('NLO8INGB9614258454')).toBe('NLO8INGB9614258454');
+    expect(correctIban('NL09INGB9614258454')).toBe('NL09INGB9614258454');
+  });
+});
+
+describe('joinSplitEmails', () => {
+  it('joins an address OCR split at "_" or before "@", and nothing else', async () => {
+    const { joinSplitEmails } = await import('../src/words.js');
+    const at = (text: string, x0: number, x1: number, line = 0): RecognizedWord => ({ ...word(text, { x0, y0: 0, x1, y1: 10 }, line), confidence: 80 });
+    const joined = joinSplitEmails([at('zoe', 0, 30), at('_baldewsingh@xs4all.nl', 33, 200), at('+31629211121', 230, 330)]);
+    expect(joined.map((w) => w.text)).toEqual(['zoe_baldewsingh@xs4all.nl', '+31629211121']);
+    expect(joined[0]!.box).toEqual({ x0: 0, y0: 0, x1: 200, y1: 10 });
+    expect(joinSplitEmails([at('terbeek.jelmer7', 0, 100), at('@ziggo.nl', 103, 160)]).map((w) => w.text)).toEqual(['terbeek.jelmer7@ziggo.nl']);
+    // a wide gap, another line, running text, two whole addresses: left alone
+    expect(joinSplitEmails([at('zoe', 0, 30), at('_baldewsingh@xs4all.nl', 50, 200)])).toHaveLength(2);
+    expect(joinSplitEmails([at('zoe', 0, 30), at('_baldewsingh@xs4all.nl', 33, 200, 1)])).toHaveLength(2);
+    expect(joinSplitEmails([at('mail', 0, 30), at('naar', 33, 60)])).toHaveLength(2);
+    expect(joinSplitEmails([at('a@b.nl', 0, 30), at('.c@d.nl', 33, 60)])).toHaveLength(2);
+  });
+});
+
+describe('inkOrientation', () => {
+  it('tells upright print from upside down by where ascenders and descenders put ink, and abstains on a quarter turn', async () => {
+    const { inkOrientation } = await import('../src/orientation.js');
+    const { renderLetter } = await import('./render.js');
+    const gray = (turn: number) => {
+      const page = renderLetter(turn);
+      return { data: new Uint8Array(page.gray), width: page.width, height: page.height };
+    };
+    expect(inkOrientation(gray(0))).toBe(0);
+    expect(inkOrientation(gray(1.5))).toBe(0);
+    expect(inkOrientation(gray(180))).toBe(180);
+    expect(inkOrientation(gray(90))).not.toBe(180);
+    expect(inkOrientation({ data: new Uint8Array(600 * 300).fill(255), width: 600, height: 300 })).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import {
   type ExtractedDocument,
   type Redaction,
 } from '@woo/core';
+import { isLowConfidencePage } from './ocr-review.js';
 
 /** Below this detector confidence a suggestion is flagged for a reviewer's eye. */
 export const REVIEW_THRESHOLD = 0.5;
@@ -40,11 +41,9 @@ export function findRedactions(doc: ExtractedDocument, detector: TextDetector): 
   return redactions;
 }
 
-const LOW_OCR_PAGE_CONFIDENCE = 60;
-
 function lowOcrConfidence(doc: ExtractedDocument, pageNumber: number): boolean {
   const page = doc.pages[pageNumber - 1];
-  return page?.source === 'ocr' && (page.ocrConfidence ?? 100) < LOW_OCR_PAGE_CONFIDENCE;
+  return page !== undefined && isLowConfidencePage(page);
 }
 
 /** How undecided suggestions are treated when a document is exported.
