@@ -44,6 +44,10 @@ export const INSTITUTION_SUFFIX = /(huis|museum|school|college|instituut|kerk|mo
  * suffixes that also end surnames (Nijhuis, Verkerk). */
 export const INSTITUTION_COMPOUND = /.{3,}(ziekenhuis|museum|school|college|instituut|moskee|centrum|theater|bibliotheek|kliniek|stadion)$/;
 
+/** Nouns for a person's part or job ("Bewoner", "Beleidsadviseur"): a capitalised one after a name is
+ * the next column of a table or a description, not the rest of an organisation's name. */
+export const PERSON_NOUN = /(bewoner|bewoonster|medewerker|medewerkster|adviseur|adviseuse|leider|coördinator|coordinator|ondernemer|vrijwilliger|eigenaar|huurder|melder|aanvrager|bezoeker|deelnemer|student|docent|stagiair|stagiaire|ambtenaar|secretaris|voorzitter|notulist|manager|consulent|ouder|mantelzorger)$/;
+
 /** Street-name suffixes that (almost) never end a surname. */
 export const STREET_SUFFIX_STRONG = /.(straat|plein|plaats|laan|gracht|kade|singel|dreef|steeg|plantsoen|boulevard|burgwal|kanaal|allee|weg|pad|hof|markt|wal|straatje|steiger)$/;
 /** Suffixes shared with common surnames (Van Dijk, Groeneveld, Van Dam): only a street with more evidence. */

@@ -141,7 +141,9 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
     // — unless a finite verb or a speaker colon follows, or it fills a table cell ("Hoogland belde", "Eva:")
     if (t.sentStart && L.isCommonWord(t.key) && !(isWord(W[i - 1]) && W[i - 1]!.particle)) {
       const n = W[i + 1];
-      const subject = (isWord(n) && FINITE_VERBS.has(n.key)) || n?.text === ':' || !n || n.kind === 'tab' || (n.kind === 'newline' && W[i - 1]?.kind === 'tab');
+      // the verb may stand on the next line ("… meegenomen. Dekker\nbelde"); a role in brackets follows a name ("Ama (accountmanager)")
+      const verb = (isWord(n) && FINITE_VERBS.has(n.key)) || (n?.kind === 'newline' && isWord(W[i + 2]) && FINITE_VERBS.has(W[i + 2]!.key));
+      const subject = verb || n?.text === ':' || n?.text === '(' || !n || n.kind === 'tab' || (n.kind === 'newline' && W[i - 1]?.kind === 'tab');
       if (!subject) continue;
     }
     let s = i;

@@ -10,6 +10,11 @@ import { type Candidate, type Rule, isWord, nameCase } from './candidate.js';
 import type { Tokens } from './rules.js';
 
 const SIGN_OFF_SET = new Set(SIGN_OFFS);
+/** Thanks addressed to a person: "bedankt Fleur", "dank je Fleur", "thanks Sanne". */
+const THANKS = new Set(['bedankt', 'dankjewel', 'dankuwel', 'thanks', 'thx', 'merci']);
+const THANKED = new Set(['je', 'jij', 'u', 'jullie', 'wel']);
+/** What may follow the name after thanks: the end of the sentence, line or text. */
+const CLOSERS = new Set(['!', '.', ',', '?', '\n', '']);
 const ITEM_SEPARATORS = new Set([',', ';', '/', '(', ')', '&', '|', '+']);
 const LIST_BULLETS = new Set(['-', '•', '*', '–', '·', '>']);
 
@@ -125,15 +130,19 @@ export function contextCandidates(T: Tokens, known: readonly Candidate[]): Candi
     const t = W[i]!;
     if (!isWord(t)) continue;
 
-    // greeting: "Beste Fleur,"
-    if (GREETINGS.has(t.key) && t.sentStart) {
-      const n = T.adv(i, false);
+    // greeting: "Beste Fleur,"; thanks inside a sentence: "Top, dank je Fleur!", "bedankt Sanne."
+    const thanks = THANKS.has(t.key) ? i : t.key === 'dank' && isWord(W[i + 1]) && THANKED.has(W[i + 1]!.key) ? i + 1 : -1;
+    if ((GREETINGS.has(t.key) && (t.sentStart || W[i - 1]?.text === ',')) || thanks >= 0) {
+      const n = T.adv(thanks >= 0 ? thanks : i, false);
       const e = n >= 0 ? nameShape(T, n) : -1;
-      if (e >= 0 && endsItem(T, e) && (e > n || T.L.isFirstName(W[n]!.key) || !T.L.isCommonWord(W[n]!.key))) {
-        add(n, e, 'greeting', `na aanhef '${t.text}'`);
+      // after thanks the name closes the sentence ("dank je Fleur!"), not "dank je Hilversum voor …"
+      const closes = thanks < 0 || (e >= 0 && CLOSERS.has(W[e + 1]?.text ?? '') && !(T.L.isPlace(W[e]!.key) && !T.L.isFirstName(W[e]!.key)));
+      if (e >= 0 && closes && endsItem(T, e) && (e > n || T.L.isFirstName(W[n]!.key) || !T.L.isCommonWord(W[n]!.key))) {
+        add(n, e, 'greeting', thanks >= 0 ? `na bedankje '${W.slice(i, thanks + 1).map((w) => w.text).join(' ')}'` : `na aanhef '${t.text}'`);
         i = e;
+        continue;
       }
-      continue;
+      if (GREETINGS.has(t.key) && t.sentStart) continue;
     }
     if (!t.lineStart) continue;
 
@@ -194,6 +203,9 @@ export function contextCandidates(T: Tokens, known: readonly Candidate[]): Candi
 
 /** Column headings of action tables whose cells name the person who acts. */
 const OWNER_HEADINGS = new Set(['wie', 'actiehouder', 'actiehouders', 'verantwoordelijke', 'eigenaar', 'trekker', 'uitvoerder', 'owner', 'door']);
+/** Stopwords that cannot own an action, so in the 'wie' column they are someone's initials: weekday
+ * and month abbreviations, legal forms ("ZA", "MA", "NV"). Team and role abbreviations (MT, GS, WH) can. */
+const NO_OWNER = new Set(['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo', 'nv', 'bv', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec']);
 /** Initials written as a label: "KM", "SvdB", "JtB", "MŞ" (two to four capitals, small particle letters between). */
 const INITIALS_LABEL = /^\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,3}$/u;
 
@@ -227,9 +239,26 @@ function ownerColumn(T: Tokens): Candidate[] {
     }
     // the rows below, until a line with fewer cells
     let k = nextLineStart(T, lineEnd(T, i), 0);
+    let furniture = 0;
     while (k >= 0) {
+      if (W[k]!.kind === 'page') {
+        // the table goes on after a page break: skip the page's running header or footer lines
+        furniture = 3;
+        k = nextLineStart(T, k, 1);
+        continue;
+      }
       const row = cells(T, k);
-      if (row.length < head.length - 1 || row.length < 2) break;
+      if (row.length < head.length - 1 || row.length < 2) {
+        // a page's running footer before the break, or its header after it
+        const le = lineEnd(T, k);
+        const footer = W[le + 1]?.kind === 'page' || (W[le + 1]?.kind === 'newline' && W[le + 2]?.kind === 'page');
+        if (furniture-- > 0 || footer) {
+          k = nextLineStart(T, le, 1);
+          continue;
+        }
+        break;
+      }
+      furniture = 0;
       const cell = row[Math.min(col, row.length - 1)]!;
       let itemStart = true;
       for (let m = cell[0]; m <= cell[1]; m++) {
@@ -240,7 +269,7 @@ function ownerColumn(T: Tokens): Candidate[] {
         }
         if (!itemStart) continue;
         itemStart = false;
-        if (isWord(t) && INITIALS_LABEL.test(t.text) && !T.L.isNameBlocker(t.key) && !T.L.isStopword(t.key)) {
+        if (isWord(t) && INITIALS_LABEL.test(t.text) && ((!T.L.isNameBlocker(t.key) && !T.L.isStopword(t.key)) || NO_OWNER.has(t.key))) {
           out.push({ s: m, e: m, rule: 'initials-label', strength: 2, explanation: "initialen in de kolom 'wie' van een actielijst" });
           continue;
         }

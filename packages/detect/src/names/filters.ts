@@ -10,6 +10,7 @@ import {
   INSTITUTION_SUFFIX,
   OFFICIAL_ROLES,
   ORG_AFTER,
+  PERSON_NOUN,
   ORG_BEFORE,
   STREET_PREPOSITIONS,
   STREET_SUFFIX_STRONG,
@@ -18,6 +19,7 @@ import {
 import { fold } from '../lexicon/fold.js';
 import { type Candidate, isWord, nameCase, nameKeys } from './candidate.js';
 import { keyOfSpan, type Token } from './tokenize.js';
+import { orgStarts } from './rules.js';
 
 /** Dutch political parties: "Lid Kaya (GL)" is a council member. A department abbreviation after a
  * name ("(WPI)") is not: employees stay protected. */
@@ -26,6 +28,8 @@ const PARTIES = new Set(
 );
 /** Abbreviations of roles written after a name: "(Karin WH)", "GS". */
 const ROLE_ABBREVIATIONS = new Set(['wh', 'gs', 'bm', 'burg']);
+/** Titles that street names carry ("Dr. Zamenhofstraat", "Prof. Tulpplein", "Burg. …" is a street word already). */
+const STREET_TITLES = new Set(['dr', 'mr', 'prof', 'ir', 'ds', 'drs']);
 const SURNAME_RULES = new Set(['surname', 'particle+surname', 'first-ambiguous', 'document']);
 
 /** Rules whose shape is a person's, whatever a place gazetteer says ("mw. Ter Horst"). */
@@ -67,6 +71,9 @@ function streetReason(ctx: FilterContext, c: Candidate): string | undefined {
   const streetPrep = isWord(prev) && !prev.title && (prev.particle || STREET_PREPOSITIONS.has(prev.key)) && isWord(W[c.s - 2]) && STREET_PREPOSITIONS.has(W[c.s - 2]!.key);
   const afterT = c.e > c.s && W[c.e - 1]!.key === "'t"; // "van 't Hof" is a surname
   if (!afterT && c.rule !== 'honorific' && STREET_SUFFIX_STRONG.test(last.key)) return 'straatnaam';
+  // streets named after a doctor or a lawyer: "Dr. Zamenhofstraat", "Mr. Visserplein"
+  const title = W[c.s - 1];
+  if (c.rule === 'honorific' && c.s === c.e && title?.honorific && STREET_TITLES.has(title.key) && STREET_SUFFIX_STRONG.test(last.key)) return 'straatnaam';
   // the name is the first part of a street name: "Jan Pieterszoon Coenstraat", "Frederik Hendrikplantsoen"
   const glued = sameLineNext(W, c.e);
   if (isWord(glued) && glued!.title && STREET_SUFFIX_STRONG.test(glued!.key) && c.rule !== 'honorific') return 'deel van een straatnaam';
@@ -81,14 +88,27 @@ function orgReason(ctx: FilterContext, c: Candidate): string | undefined {
   const last = W[c.e]!;
   const next = sameLineNext(W, c.e);
   const prev = W[c.s - 1];
-  if (nameCase(next) && ORG_AFTER.has(next!.key)) return `organisatie (gevolgd door '${next!.text}')`;
+  // not when the organisation word starts a name of its own: a table whose columns ran together
+  // ("Samira Owusu-Verbeek Stichting Sarphati")
+  if (nameCase(next) && ORG_AFTER.has(next!.key) && !orgStarts(W, c.e + 1)) return `organisatie (gevolgd door '${next!.text}')`;
   if (isWord(prev) && prev.title && ORG_BEFORE.has(prev.key)) return `organisatie (na '${prev.text}')`;
+  // the same over a line break: "… het Stichting\nWibaut wordt", "Prins Bernhard\nCultuurfonds heeft"
+  const prevWrapped = prev?.kind === 'newline' ? W[c.s - 2] : undefined;
+  if (isWord(prevWrapped) && prevWrapped.title && ORG_BEFORE.has(prevWrapped.key) && W[c.s]!.title) return `organisatie (na '${prevWrapped.text}')`;
+  const after = next ?? (W[c.e + 1]?.kind === 'newline' && isWord(W[c.e + 2]) ? W[c.e + 2] : undefined);
+  if (after && after.title && !after.particle) {
+    const inst = INSTITUTION_SUFFIX.exec(after.key);
+    if ((ORG_AFTER.has(after.key) && after !== next && !orgStarts(W, c.e + 2)) || (inst && inst.index >= 3 && !L.isSurname(after.key) && !L.isFirstName(after.key)))
+      return `organisatie (gevolgd door '${after.text}')`;
+  }
   // "Thorbeckehuis", "Domela Nieuwenhuishuis": a name + an institution noun is a building or a fund,
   // unless the whole word is itself a surname (Nieuwenhuis, Oosterhuis)
   const inst = INSTITUTION_SUFFIX.exec(last.key);
   if (inst) {
     const stem = last.key.slice(0, inst.index).replace(/-$/, '');
     if (stem.length >= 4 && (L.isSurname(stem) || L.isFirstName(stem)) && !L.isSurname(last.key) && !L.isFirstName(last.key)) return 'naam van een instelling of gebouw';
+    // a single word that the system gazetteers know as no name at all ("Spinozahuis" in a list of invitees)
+    if (stem.length >= 4 && c.s === c.e && L.mode === 'system' && !PERSON_SHAPED.has(c.rule) && !L.isSurname(last.key) && !L.isFirstName(last.key)) return 'naam van een instelling of gebouw';
   }
   if (c.e > c.s && INSTITUTION_SUFFIX.test(last.key) && (L.isCommonWord(last.key) || ORG_AFTER.has(last.key) || INSTITUTION_COMPOUND.test(last.key)))
     return 'naam van een instelling';
@@ -100,11 +120,13 @@ function orgReason(ctx: FilterContext, c: Candidate): string | undefined {
     !next.particle &&
     c.rule !== 'honorific' &&
     c.rule !== 'initials+surname' &&
+    c.rule !== 'surname+first' &&
     L.mode === 'system' &&
     L.isCommonWord(next.key) &&
     !L.isStopword(next.key) &&
     !L.isFirstName(next.key) &&
-    !L.isSurname(next.key)
+    !L.isSurname(next.key) &&
+    !PERSON_NOUN.test(next.key)
   )
     return `eigennaam van een organisatie of plek (gevolgd door '${next.text}')`;
   return undefined;

@@ -73,9 +73,11 @@ export function findNames(text: string, opts: NameOptions): Detection[] {
   let cands = mergeSame([...lexical, ...contextCandidates(T, lexical)]);
   const filterCtx = { W, L: opts.lexicon, officialParts: opts.officialParts, protectedRanges: opts.protectedRanges };
   const { orgTokens, officialTokens } = applyFilters(cands, filterCtx);
-  if (opts.compromiseVote) compromiseVote(text, W, cands);
   const blocked = new Set([...orgTokens, ...officialTokens, ...opts.officialParts]);
   const added = propagate({ W, L: opts.lexicon, cands, blocked, emailTokens: opts.emailTokens, dossier: opts.dossier, learned: opts.learned });
+  // compromise is slow: it only votes on what the document itself left undecided (votes lift 0 → 1,
+  // which neither seeds nor blocks propagation, so the order does not change the outcome)
+  if (opts.compromiseVote) compromiseVote(text, W, cands);
   applyFilters(added, filterCtx);
   cands = joinAdjacent(W, resolve([...cands, ...added].filter((c) => !c.drop), W.length));
   return cands.map((c) => {

@@ -7,13 +7,13 @@
  * honorific, initials or a particle) or a first name ends a line of running text.
  */
 import type { Lexicon } from '../lexicon/index.js';
-import { FINITE_VERBS, SURNAME_STARTERS } from '../lexicon/words.js';
+import { FINITE_VERBS, ORG_AFTER, ORG_BEFORE, SURNAME_STARTERS } from '../lexicon/words.js';
 import { type Candidate, type Rule, type Strength, isWord, nameCase } from './candidate.js';
 import type { Token } from './tokenize.js';
 
 /** Particles that start bare foreign surnames ("El Ouardi", "Ben Ali") and rarely a Dutch sentence. */
 const FOREIGN_STARTERS = new Set(['el', 'al', 'ben', 'bin', 'ibn', 'abou', 'abu', 'ait', 'aït', 'da', 'di', 'du', 'le', 'la', 'von', 'mc', 'mac', "d'"]);
-const DOUBLE_NAME_TAIL = /-(van|de|der|den|ter|ten|te|el|al)$/;
+const DOUBLE_NAME_TAIL = /-(van|de|der|den|ter|ten|te|el|al|in|op)$/;
 
 export class Tokens {
   constructor(
@@ -240,7 +240,9 @@ export function lexiconCandidates(T: Tokens): Candidate[] {
         i = e;
         continue;
       }
-      if (sur && k === n && sur.title && !sur.particle && L.isSurname(sur.key) && !L.isCommonWord(sur.key) && !L.isFirstName(sur.key) && !L.isPlace(sur.key)) {
+      // a surname that is also a first name ("Wagino Asante") only when the pair fills its item
+      const fills = (e: number) => { const a = W[e + 1]; return !a || a.kind === 'newline' || a.kind === 'tab' || a.kind === 'page' || a.text === ',' || a.text === '(' || a.text === ';'; };
+      if (sur && k === n && sur.title && !sur.particle && L.isSurname(sur.key) && !L.isCommonWord(sur.key) && (!L.isFirstName(sur.key) || fills(T.hyphenTail(k))) && !L.isPlace(sur.key)) {
         const e = T.hyphenTail(k);
         add(i, e, 'first+surname', 2, 'onbekende voornaam + achternaam');
         i = e;
@@ -261,6 +263,13 @@ export function lexiconCandidates(T: Tokens): Candidate[] {
   return out;
 }
 
+/** Does the organisation word at j start an organisation's name ("Stichting Thorbecke") rather than
+ * end one ("Tellegen Fonds")? It does when it can stand first and a capitalised word follows on its line. */
+export function orgStarts(W: readonly Token[], j: number): boolean {
+  const n = W[j + 1];
+  return ORG_BEFORE.has(W[j]!.key) && isWord(n) && !n.lineStart && n.start - W[j]!.end === 1 && (n.title || n.caps);
+}
+
 const CELL_END = (t: Token | undefined): boolean => !t || t.kind === 'newline' || t.kind === 'tab' || t.kind === 'page' || t.lineStart || t.text === ';';
 
 /** "Bouzid, Fleur", "Haan-Mulder, Małgorzata de", "Berg, Sanne van den", "El Khatib, Anaïs": a
@@ -271,7 +280,9 @@ export function invertedName(T: Tokens, i: number): { e: number; strength: Stren
   const { W, L } = T;
   const t = W[i]!;
   const prev = W[i - 1];
-  if (!(t.lineStart || prev?.text === ':' || prev?.text === ';')) return undefined;
+  // at the start of a cell or header item, or after a table's row number ("18 Chaouch-Kingma, Sri")
+  const rowNumber = prev?.kind === 'number' && prev.lineStart && prev.text.length <= 3 && /^\d+$/.test(prev.text) && t.start - prev.end === 1;
+  if (!(t.lineStart || prev?.text === ':' || prev?.text === ';' || rowNumber)) return undefined;
   if (!isWord(t) || !t.title) return undefined;
   let k = t.particle ? (SURNAME_STARTERS.has(t.key) ? T.particlesFrom(i) : -1) : i;
   if (k < 0 || !isWord(W[k]) || !W[k]!.title || W[k]!.particle || L.isStopword(W[k]!.key)) return undefined;
@@ -282,19 +293,43 @@ export function invertedName(T: Tokens, i: number): { e: number; strength: Stren
   if (W[j]?.kind === 'tab' || W[j]?.kind === 'newline' || W[j]?.start !== W[k + 1]!.end + 1) return undefined;
   let strength: Strength | undefined;
   let given = 0;
+  // the next column's text may follow in the same cell when the PDF's columns run together:
+  // "Tuhumury-Soemodihardjo, Noémie Stichting Thorbecke", "Soemodihardjo, Chayenne Tellegen Fonds"
+  let merged = false;
+  const evidence: Array<Strength | undefined> = [];
   while (W[j] && !W[j]!.lineStart && (W[j]!.kind === 'initials' || (isWord(W[j]) && W[j]!.title && !W[j]!.particle))) {
     const g = W[j]!;
-    if (g.kind === 'initials') strength = Math.max(strength ?? 0, 2) as Strength;
+    if (given && isWord(g) && L.isNameBlocker(g.key) && (ORG_BEFORE.has(g.key) || ORG_AFTER.has(g.key))) {
+      // "… Stichting X" starts the organisation; "… X Fonds" ends one that started a word earlier
+      const starts = orgStarts(W, j);
+      if (!starts && given >= 2) {
+        j--;
+        given--;
+        evidence.pop();
+        strength = evidence.reduce<Strength | undefined>((a, b) => (b === undefined ? a : (Math.max(a ?? 0, b) as Strength)), undefined);
+      } else if (!starts) return undefined;
+      merged = true;
+      break;
+    }
+    // a place after the given name is the next column ("Wattimena-Bosman, Dorota Leeuwarden – adviseur")
+    if (given && isWord(g) && L.isPlace(g.key) && !T.isFirst(g)) {
+      merged = true;
+      break;
+    }
+    let own: Strength | undefined;
+    if (g.kind === 'initials') own = 2;
     else if (L.isStopword(g.key)) return undefined;
-    else if (T.isFirst(g)) strength = (T.ambiguous(g) ? Math.max(strength ?? 0, 2) : 3) as Strength;
-    else if (!T.ambiguous(g) && L.mode === 'system') strength = Math.max(strength ?? 0, 2) as Strength;
+    else if (T.isFirst(g)) own = T.ambiguous(g) ? 2 : 3;
+    else if (!T.ambiguous(g) && L.mode === 'system') own = 2;
+    if (own !== undefined) strength = Math.max(strength ?? 0, own) as Strength;
+    evidence.push(own);
     given++;
     j++;
   }
   // "Rotterdam, Utrecht": a place before the comma needs an unambiguous first name after it
   if (!given || strength === undefined || (place && strength < 3)) return undefined;
   let e = j - 1;
-  while (W[j] && !W[j]!.lineStart && isWord(W[j]) && W[j]!.particle && !W[j]!.title) e = j++;
-  if (!CELL_END(W[e + 1])) return undefined;
+  while (!merged && W[j] && !W[j]!.lineStart && isWord(W[j]) && W[j]!.particle && !W[j]!.title) e = j++;
+  if (!merged && !CELL_END(W[e + 1])) return undefined;
   return { e, strength };
 }

@@ -12,6 +12,8 @@ interface PersonJson {
 }
 
 export function compromiseVote(text: string, W: readonly Token[], cands: readonly Candidate[]): void {
+  // candidates on one line share one window: parse it once
+  const parsed = new Map<string, PersonJson[]>();
   for (const c of cands) {
     if (c.drop || c.strength !== 0) continue;
     const start = W[c.s]!.start;
@@ -19,7 +21,12 @@ export function compromiseVote(text: string, W: readonly Token[], cands: readonl
     const from = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 200);
     let to = text.indexOf('\n', end);
     if (to < 0 || to > end + 200) to = Math.min(text.length, end + 200);
-    const people = nlp(text.slice(from, to)).people().json({ offset: true }) as PersonJson[];
+    const key = `${from}:${to}`;
+    let people = parsed.get(key);
+    if (!people) {
+      people = nlp(text.slice(from, to)).people().json({ offset: true }) as PersonJson[];
+      parsed.set(key, people);
+    }
     const hit = people.some((p) => p.offset && from + p.offset.start <= start && from + p.offset.start + p.offset.length >= end);
     if (hit) {
       c.strength = 1;

@@ -7,6 +7,7 @@
  */
 import type { Finding, Recognizer } from '../types.js';
 import { contextNear, finding, wordsRegExp } from './util.js';
+import { STREET_SUFFIX_STRONG, STREET_SUFFIX_WEAK } from '../lexicon/words.js';
 
 const POSTCODE_RE = /(?<![\p{L}\d])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\d])/gu;
 /** Street words: a capitalised word, then words that are capitalised or small connecting words
@@ -21,7 +22,8 @@ const RESIDENCE_RE = wordsRegExp(RESIDENCE_WORDS);
 const POSTCODE_CONTEXT_RE = wordsRegExp([...RESIDENCE_WORDS, 'adres', 'postcode']);
 /** House number with an addition: "121C", "215-H", "157-1", "45 III", "12 hs", "8 bis". */
 const HOME_NO = String.raw`\d{1,5}(?:[ -]?[a-zA-Z](?![\p{L}])|-\d{1,4}| (?:I{1,3}|IV|hs|bis|huis)(?![\p{L}]))?`;
-const HOME_STREET_RE = new RegExp(`(?<![\\p{L}])(${STREET}) (${HOME_NO})(?![\\p{L}\\d])`, 'gu');
+// the house number may wrap to the next line ("Ik woon op Tulpstraat\n156, …")
+const HOME_STREET_RE = new RegExp(`(?<![\\p{L}])(${STREET})[ \\n](${HOME_NO})(?![\\p{L}\\d])`, 'gu');
 
 export const addressRecognizer: Recognizer = {
   name: 'address',
@@ -51,6 +53,13 @@ export const addressRecognizer: Recognizer = {
     // street + house number without postcode: only after a residence word
     for (const m of text.matchAll(HOME_STREET_RE)) {
       if (!contextNear(text, m.index, m.index, RESIDENCE_RE, 25)) continue;
+      // over a line break only a word that is visibly a street, before a house number and not a year
+      // ("woont in Amsterdam\n2024 …" is no address)
+      if (m[0].includes('\n')) {
+        const street = m[1]!.toLowerCase();
+        const year = /^(?:19|20)\d{2}$/.test(m[2]!);
+        if (!STREET_SUFFIX_STRONG.test(street) && !(STREET_SUFFIX_WEAK.test(street) && !year)) continue;
+      }
       if (out.some((f) => f.start <= m.index && f.end >= m.index + m[0].length)) continue;
       out.push(finding(text, m.index, m.index + m[0].length, 'address', 'address/street', 0.75, 'straat en huisnummer van een woonadres'));
     }
@@ -83,7 +92,7 @@ export function repeatAddresses(text: string, found: readonly Finding[], keys: R
   const out: Finding[] = [];
   for (const m of text.matchAll(HOME_STREET_RE)) {
     // the street pattern may take a capitalised word before the street ("Pand Hoofdweg 70A"): try its tails
-    const words = m[0].split(' ');
+    const words = m[0].split(/[ \n]/);
     for (let w = 0; w < words.length - 1; w++) {
       const tail = words.slice(w).join(' ');
       if (!keys.has(streetKey(tail))) continue;

@@ -7,7 +7,8 @@ import type { Finding, Recognizer } from '../types.js';
 import { contextNear, finding, wordsRegExp } from './util.js';
 
 /** 1234.56.782 (the BSN's own shape), 123 456 782, 1234 56 782 or 123456782. */
-const BSN_RE = /(?<![\d.,\p{L}-])(?:(\d{4}\.\d{2}\.\d{3})|\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3}|\d{9})(?![\d\p{L}]|[.,]\d)/gu;
+// the groups may wrap at a line end ("burgerservicenummer 771 039\n165")
+const BSN_RE = /(?<![\d.,\p{L}-])(?:(\d{4}\.\d{2}\.\d{3})|\d{3}[ \n]\d{3}[ \n]\d{3}|\d{4}[ \n]\d{2}[ \n]\d{3}|\d{9})(?![\d\p{L}]|[.,]\d)/gu;
 const CONTEXT = ['bsn', 'bsn-nummer', 'burgerservicenummer', 'burgerservice nummer', 'sofinummer', 'sofi-nummer', 'persoonsnummer', 'bsn nr'];
 const CONTEXT_RE = wordsRegExp(CONTEXT);
 
@@ -27,7 +28,7 @@ export const bsnRecognizer: Recognizer = {
   find(text: string): Finding[] {
     const out: Finding[] = [];
     for (const m of text.matchAll(BSN_RE)) {
-      const digits = m[0].replace(/[ .]/g, '');
+      const digits = m[0].replace(/[ .\n]/g, '');
       if (!isValidBsn(digits)) continue;
       const end = m.index + m[0].length;
       if (m[1]) {

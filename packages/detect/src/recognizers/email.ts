@@ -12,6 +12,37 @@ import { fieldLabel, finding } from './util.js';
 
 const EMAIL_RE = /(?<![\p{L}\d._%+-])([\p{L}\d](?:[\p{L}\d._%+'-]*[\p{L}\d_])?)@((?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,24})(?![\p{L}\d-]|\.[a-z\d])/giu;
 
+/** Characters of a local part (the class of EMAIL_RE's local part). */
+const LOCAL_CHAR = /[\p{L}\d._%+'-]/u;
+const EMAIL_AT = new RegExp(EMAIL_RE.source, 'iuy');
+
+/** The matches of EMAIL_RE, found from the '@' signs: the regexp alone tries every word start of
+ * the text, which made the e-mail scans a tenth of the detector's time. Same matches, same order. */
+export function emailMatches(text: string): RegExpExecArray[] {
+  if (cachedText === text) return cachedMatches;
+  const out: RegExpExecArray[] = [];
+  let pos = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, pos))) {
+    // a match holding this '@' starts in the run of local-part characters before it
+    let runStart = at;
+    while (runStart > pos && at - runStart < 256 && LOCAL_CHAR.test(text[runStart - 1]!)) runStart--;
+    for (let s = runStart; s < at; s++) {
+      EMAIL_AT.lastIndex = s;
+      const m = EMAIL_AT.exec(text);
+      if (m) {
+        out.push(m);
+        pos = m.index + m[0].length;
+        break;
+      }
+    }
+  }
+  cachedText = text;
+  cachedMatches = out;
+  return out;
+}
+let cachedText: string | undefined;
+let cachedMatches: RegExpExecArray[] = [];
+
 /** Mail providers: many unrelated people share them, so they are never the organisation's domain. */
 const PROVIDERS = new Set(
   `gmail.com googlemail.com hotmail.com hotmail.nl live.nl live.com outlook.com outlook.nl msn.com yahoo.com yahoo.nl
@@ -33,7 +64,7 @@ export function isOrgDomain(domain: string, orgDomains: ReadonlySet<string>): bo
 export function learnOrgDomains(text: string): Set<string> {
   const locals = new Map<string, Set<string>>();
   const learned = new Set<string>();
-  for (const m of text.matchAll(EMAIL_RE)) {
+  for (const m of emailMatches(text)) {
     const domain = fold(m[2]!);
     if (PROVIDERS.has(domain)) continue;
     const set = locals.get(domain) ?? new Set<string>();
@@ -60,7 +91,7 @@ export const emailRecognizer: Recognizer = {
   context: [],
   find(text: string, ctx: RecognizerContext): Finding[] {
     const out: Finding[] = [];
-    for (const m of text.matchAll(EMAIL_RE)) {
+    for (const m of emailMatches(text)) {
       const local = m[1]!;
       const domain = m[2]!;
       const start = m.index;

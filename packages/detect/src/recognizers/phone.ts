@@ -46,8 +46,35 @@ export const phoneRecognizer: Recognizer = {
  * (same length, offsets stay in place) before the search. */
 const DATE_OR_TIME = /(?<![\d+])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{1,2}:\d{2}(?::\d{2})?)(?![\d])/g;
 
+/** Fewest digits of a number this recognizer accepts (the municipal 14 0xx). */
+const MIN_DIGITS = 5;
+
+/** Runs of digits and the characters written between the digits of a phone number. */
+const DIGIT_RUN = /[+(]?\d[\d\s().\/-]*/g;
+
+/** Only runs of MIN_DIGITS digits or more can hold a phone number: everything else is blanked
+ * (same length, offsets stay in place) so that libphonenumber does not parse every year, amount
+ * and article number of the text, which cost it most of its time. The judgement of a match reads
+ * the original text, so letters glued to a number still reject it. */
+function onlyDigitRuns(text: string): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    let digits = 0;
+    for (let i = 0; i < m[0].length && digits < MIN_DIGITS; i++) {
+      const c = m[0].charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    if (digits < MIN_DIGITS) continue;
+    parts.push(' '.repeat(m.index - pos), m[0]);
+    pos = m.index + m[0].length;
+  }
+  parts.push(' '.repeat(text.length - pos));
+  return parts.join('');
+}
+
 function candidates(input: string): NumberFound[] {
-  const text = input.replace(DATE_OR_TIME, (m) => ' '.repeat(m.length));
+  const text = onlyDigitRuns(input.replace(DATE_OR_TIME, (m) => ' '.repeat(m.length)));
   // leniency is a documented option of findNumbers but missing from its type declarations
   return findNumbers(text, { defaultCountry: 'NL', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: 'NL'; v2: true }) as NumberFound[];
 }

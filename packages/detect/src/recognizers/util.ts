@@ -34,7 +34,14 @@ export function wordsRegExp(words: readonly string[]): RegExp {
 
 /** Start and end offsets of the line holding `pos`. */
 export function lineAt(text: string, pos: number): [number, number] {
-  const s = Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\f', pos - 1)) + 1;
+  // one backward scan to the nearest line or page break (lastIndexOf('\f') would run to the start of
+  // a long text without page breaks for every call)
+  let s = Math.min(pos, text.length);
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (c === 10 || c === 12) break;
+    s--;
+  }
   let e = text.indexOf('\n', pos);
   if (e < 0) e = text.length;
   return [s, e];
