@@ -3,6 +3,7 @@
  * (frogdata, wdutch) when they are installed and wanted. All keys are folded (see fold.ts).
  */
 import { fold } from './fold.js';
+import { loadNpmLexicon } from './npm-sources.js';
 import { FIRST_NAMES } from './first-names.js';
 import { SURNAMES } from './surnames.js';
 import { PLACES } from './places.js';
@@ -57,17 +58,24 @@ export function getLexicon(mode: LexiconMode = systemLexiconAvailable() ? 'syste
         isPlace: (k) => builtinPlaces.has(k) || sys.places.has(k),
         isStreet: (k) => sys.streets.has(k),
       }
-    : {
-        mode: 'builtin',
-        isFirstName: (k) => builtinFirst.has(k),
-        isSurname: (k) => builtinSurnames.has(k),
-        isCommonWord: (k) => commonNames.has(k) || stopwords.has(k),
-        isStopword: (k) => stopwords.has(k),
-        isNameBlocker: (k) => blockers.has(k),
-        isPlace: (k) => builtinPlaces.has(k),
-        // without a street gazetteer only the suffix rules recognise streets
-        isStreet: () => false,
-      };
+    : builtinLexicon();
   lexicons.set(effective, lex);
   return lex;
+}
+
+/** Without the Debian gazetteers: the project's own lists plus the name and word lists that come
+ * with the npm install (npm-sources.ts). */
+function builtinLexicon(): Lexicon {
+  const npm = loadNpmLexicon();
+  return {
+    mode: 'builtin',
+    isFirstName: (k) => builtinFirst.has(k) || npm.firstNames.has(k),
+    isSurname: (k) => builtinSurnames.has(k) || npm.surnames.has(k),
+    isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || npm.words.has(k),
+    isStopword: (k) => stopwords.has(k),
+    isNameBlocker: (k) => blockers.has(k),
+    isPlace: (k) => builtinPlaces.has(k),
+    // without a street gazetteer only the suffix rules recognise streets
+    isStreet: () => false,
+  };
 }

@@ -143,9 +143,15 @@ function mergeDots(text: string, raw: Token[]): Token[] {
   return out;
 }
 
+/** A line of running text that wraps without sentence-final punctuation has at least this many
+ * words; shorter lines are list items, table cells or headings, after which a new item starts. */
+const WRAPPED_LINE_WORDS = 8;
+
 function markStarts(tokens: Token[]): void {
   let sent = true;
   let line = true;
+  let lineWords = 0;
+  let prev: Token | undefined;
   for (const t of tokens) {
     if (t.kind === 'tag') {
       if (BLOCK_TAG.test(t.text)) sent = line = true;
@@ -153,14 +159,23 @@ function markStarts(tokens: Token[]): void {
     }
     t.sentStart = sent;
     t.lineStart = line;
-    if (t.kind === 'newline' || t.kind === 'page' || t.kind === 'tab') {
+    if (t.kind === 'word') lineWords++;
+    if (t.kind === 'newline') {
+      // a PDF line break inside a paragraph ("Kun jij\nGerrit laten weten") does not start a sentence
+      const wrapped = lineWords >= WRAPPED_LINE_WORDS && prev?.kind === 'word' && /^\p{Ll}/u.test(prev.text);
+      sent = !wrapped;
+      line = true;
+      lineWords = 0;
+    } else if (t.kind === 'page' || t.kind === 'tab') {
       sent = line = true;
+      if (t.kind === 'page') lineWords = 0;
     } else if (t.kind === 'punct') {
       sent = SENTENCE_END.has(t.text) || (sent && t.text === '*');
       line = line && (t.text === '*' || t.text === '#' || t.text === '-' || t.text === '•' || t.text === '>');
     } else {
       sent = line = false;
     }
+    prev = t;
   }
 }
 
