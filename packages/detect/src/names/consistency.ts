@@ -50,14 +50,7 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
   const particlesOf = new Map<string, Set<string>>();
   for (const c of cands) {
     if (!learned || c.drop || c.strength < 2 || !DOSSIER_RULES.has(c.rule)) continue;
-    let particles: string[] = [];
-    for (let k = c.s; k <= c.e; k++) {
-      const t = W[k]!;
-      if (!isWord(t) || t.honorific) continue;
-      if (t.particle) {
-        particles.push(t.key);
-        continue;
-      }
+    for (const { t, particles } of nameParts(W, c)) {
       // an ordinary word seeds the dossier only from a sure name shape (strength 3)
       const lexical = L.isFirstName(t.key) || L.isSurname(t.key);
       if (
@@ -65,35 +58,17 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
         (SHAPE_RULES.has(c.rule) || lexical) && (c.strength === 3 || !L.isCommonWord(t.key))
       ) {
         learned.keys.add(t.key);
-        if (particles.length) {
-          const set = learned.particles.get(t.key) ?? new Set<string>();
-          set.add(particles.join(' '));
-          learned.particles.set(t.key, set);
-        }
+        if (particles.length) addParticles(learned.particles, t.key, particles);
       }
-      particles = [];
     }
   }
   for (const c of cands) {
     // initials in an action table ("KM", or an organisation's "GGD") are names there, never seeds
     if (c.drop || c.strength < 2 || c.rule === 'initials-label') continue;
-    let particles: string[] = [];
-    for (let k = c.s; k <= c.e; k++) {
-      const t = W[k]!;
-      if (!isWord(t) || t.honorific) continue;
-      if (t.particle) {
-        particles.push(t.key);
-        continue;
-      }
-      if (!L.isStopword(t.key) && !blocked.has(t.key) && t.key.length > 1) {
-        known.add(t.key);
-        if (particles.length) {
-          const set = particlesOf.get(t.key) ?? new Set<string>();
-          set.add(particles.join(' '));
-          particlesOf.set(t.key, set);
-        }
-      }
-      particles = [];
+    for (const { t, particles } of nameParts(W, c)) {
+      if (L.isStopword(t.key) || blocked.has(t.key) || t.key.length <= 1) continue;
+      known.add(t.key);
+      if (particles.length) addParticles(particlesOf, t.key, particles);
     }
   }
 
@@ -167,4 +142,26 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
     added.push({ s, e: i, rule: 'document', strength: 2, explanation: fromDossier.has(t.key) ? DOSSIER_EXPLANATION : 'zelfde naam als elders in het document' });
   }
   return added;
+}
+
+/** The name words of a candidate, each with the tussenvoegsels right before it ("van der" for "meer"). */
+function nameParts(W: readonly Token[], c: Candidate): Array<{ t: Token; particles: string[] }> {
+  const out: Array<{ t: Token; particles: string[] }> = [];
+  let particles: string[] = [];
+  for (let k = c.s; k <= c.e; k++) {
+    const t = W[k]!;
+    if (!isWord(t) || t.honorific) continue;
+    if (t.particle) particles.push(t.key);
+    else {
+      out.push({ t, particles });
+      particles = [];
+    }
+  }
+  return out;
+}
+
+function addParticles(map: Map<string, Set<string>>, key: string, particles: readonly string[]): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(particles.join(' '));
+  map.set(key, set);
 }
