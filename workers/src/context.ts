@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@woo/blobs';
 import type { Database } from '@woo/db';
-import { createDetector, parseOfficialsList } from '@woo/detect';
+import { createDetector, parseOfficialsList, type Detector } from '@woo/detect';
 import type { JobQueues } from '@woo/jobs';
 import { createOcrEngine, type OcrEngine } from '@woo/ocr';
-import type { TextDetector } from '@woo/pipeline';
 import type { Logger } from 'pino';
 
 /** Everything a job handler may use; handlers hold no state of their own. */
@@ -12,7 +11,8 @@ export interface WorkerContext {
   db: Database;
   blobs: BlobStore;
   jobs: JobQueues;
-  detector: TextDetector;
+  /** Detects per document; the detect job turns it into the batch's dossier (handlers/dossier.ts). */
+  detector: Detector;
   /** Started on first use: a process serving only extract/detect/export never loads tesseract. */
   ocrEngine(): Promise<OcrEngine>;
   exportDpi: number;
@@ -24,7 +24,7 @@ function listFile(file: string | undefined): string[] {
 }
 
 /** The detector as configured for this deployment: the same lists the CLI takes as flags. */
-export function detectorFromEnv(env: NodeJS.ProcessEnv = process.env): TextDetector {
+export function detectorFromEnv(env: NodeJS.ProcessEnv = process.env): Detector {
   return createDetector({
     officials: listFile(env.WOO_OFFICIALS_FILE),
     keep: listFile(env.WOO_KEEP_FILE),
