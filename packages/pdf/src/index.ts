@@ -1,4 +1,4 @@
 export { openPdf, withPdf, type PdfHandle } from './open.js';
 export { extractDocument, extractFromHandle, extractPage } from './extract.js';
-export { renderPage, type RenderedPage } from './render.js';
+export { renderPage, MAX_RENDER_PIXELS, type RenderedPage } from './render.js';
 export { registerCanvasFont, type Canvas, type CanvasContext } from './pdfjs.js';

@@ -10,13 +10,19 @@ export interface RenderedPage {
   height: number;
 }
 
-/** Renders a page (1-based) onto a white canvas at `dpi`. The canvas belongs to the caller;
+/** Largest rendering, in pixels: A3 at 300 dpi is 17.4 M. Bigger pages (drawings, posters) are
+ * rendered at a lower resolution rather than exhausting memory or Skia's size limit. */
+export const MAX_RENDER_PIXELS = 40_000_000;
+const MAX_RENDER_SIDE = 16_384;
+
+/** Renders a page (1-based) onto a white canvas at `dpi`, or lower for a page so large that it
+ * would exceed MAX_RENDER_PIXELS; `scale` says what was used. The canvas belongs to the caller;
  * let it go out of scope (or reuse nothing from it) once encoded, so memory stays per page. */
 export async function renderPage(handle: PdfHandle, pageNumber: number, dpi: number): Promise<RenderedPage> {
   const page = await handle.doc.getPage(pageNumber);
   try {
-    const scale = dpi / 72;
     const base = page.getViewport({ scale: 1 });
+    const scale = Math.min(dpi / 72, Math.sqrt(MAX_RENDER_PIXELS / (base.width * base.height)), MAX_RENDER_SIDE / Math.max(base.width, base.height));
     const viewport = page.getViewport({ scale });
     const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
     const ctx = canvas.getContext('2d');

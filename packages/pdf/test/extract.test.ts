@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentError, type ExtractedDocument, type Word } from '@woo/core';
-import { extractDocument, openPdf, renderPage } from '../src/index.js';
+import { PDFDocument } from 'pdf-lib';
+import { extractDocument, MAX_RENDER_PIXELS, openPdf, renderPage } from '../src/index.js';
 import { mixedPdf } from './fixtures.js';
 import { hasTool, popplerWords, type PopplerWord } from './poppler.js';
 
@@ -87,6 +88,20 @@ describe('extractDocument', () => {
 });
 
 describe('renderPage', () => {
+  it('renders a poster-sized page at a lower resolution instead of running out of memory', async () => {
+    const poster = await PDFDocument.create();
+    poster.addPage([2384, 3370]); // A0 in points
+    const handle = await openPdf(await poster.save());
+    try {
+      const { canvas, scale } = await renderPage(handle, 1, 300);
+      expect(canvas.width * canvas.height).toBeLessThanOrEqual(MAX_RENDER_PIXELS * 1.01);
+      expect(scale).toBeLessThan(300 / 72);
+      expect(canvas.width).toBe(Math.ceil(2384 * scale));
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('renders the displayed page on white at the requested resolution', async () => {
     const handle = await openPdf(pdf);
     try {

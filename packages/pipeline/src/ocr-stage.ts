@@ -13,11 +13,12 @@ export async function ocrPageStage(bytes: Uint8Array, doc: ExtractedDocument, pa
   const page = doc.pages[pageNumber - 1];
   if (!page) throw new Error(`page ${pageNumber} does not exist`);
   const image = await withPdf(bytes, async (handle) => {
-    const { canvas } = await renderPage(handle, pageNumber, OCR_DPI);
+    const { canvas, scale } = await renderPage(handle, pageNumber, OCR_DPI);
     const rgba = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     const gray = Buffer.alloc(canvas.width * canvas.height);
     for (let i = 0, j = 0; j < gray.length; i += 4, j++) gray[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-    return { data: gray, width: canvas.width, height: canvas.height, dpi: OCR_DPI };
+    // a very large page comes back at a lower resolution than asked (MAX_RENDER_PIXELS)
+    return { data: gray, width: canvas.width, height: canvas.height, dpi: Math.round(scale * 72) };
   });
   const result = await engine.recognizePage(image, { width: page.width, height: page.height });
   return {
