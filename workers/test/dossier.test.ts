@@ -1,8 +1,8 @@
 import type { ExtractedDocument, Word } from '@woo/core';
-import { addDocument, createBatch, migrate, openDatabase, saveExtraction, transition, type Actor, type Database } from '@woo/db';
+import { addDocument, createBatch, saveExtraction, transition, type Actor } from '@woo/db';
 import { createDetector } from '@woo/detect';
-import { dropSchema, probeInfra, TEST_DATABASE_URL, uniqueName } from '@woo/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeInfra, useTestDatabase } from '@woo/testkit';
+import { describe, expect, it } from 'vitest';
 import { batchDossier } from '../src/handlers/dossier.js';
 
 const infra = await probeInfra({ postgres: true });
@@ -22,18 +22,10 @@ function pageOf(lines: string[]): ExtractedDocument {
 }
 
 describe.skipIf(!infra.ok)('detect job: the batch is a dossier', () => {
-  const schema = uniqueName('t_dossier');
-  let db: Database;
-  beforeAll(async () => {
-    db = await openDatabase({ url: TEST_DATABASE_URL, schema });
-    await migrate(db, schema);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await dropSchema(schema);
-  });
+  const { db: database } = useTestDatabase('t_dossier');
 
   async function readDocument(batchId: string, name: string, doc: ExtractedDocument) {
+    const db = database();
     const d = await addDocument(db, { batchId, filename: name, sizeBytes: 10, accepted: { kind: 'pdf', originalKey: name } }, coordinator);
     expect(await transition(db, d.id, ['queued'], 'extracting')).toBe(true);
     expect(await saveExtraction(db, d.id, doc, 'detecting')).toBe(true);
@@ -41,6 +33,7 @@ describe.skipIf(!infra.ok)('detect job: the batch is a dossier', () => {
   }
 
   it('finds a bare surname that another document of the batch shows to be a name', async () => {
+    const db = database();
     const detector = createDetector();
     const strong = (xs: Array<{ text: string; confidence: number }>) => xs.filter((x) => x.confidence >= 0.5).map((x) => x.text);
     let onlyThroughDossier = 0;

@@ -1,6 +1,6 @@
 import { DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
-import { dropSchema, probeInfra, TEST_DATABASE_URL, uniqueName } from '@woo/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeInfra, TEST_DATABASE_URL, useTestDatabase } from '@woo/testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addDocument,
   addManualRedactions,
@@ -70,16 +70,10 @@ async function reviewedDocument(db: Database, suggestions: Redaction[]) {
 }
 
 describe.skipIf(!infra.ok)('@woo/db on PostgreSQL', () => {
-  const schema = uniqueName('t_db');
+  const { schema, db: testDb } = useTestDatabase('t_db');
   let db: Database;
-
-  beforeAll(async () => {
-    db = await openDatabase({ url: TEST_DATABASE_URL, schema });
-    await migrate(db, schema);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await dropSchema(schema);
+  beforeAll(() => {
+    db = testDb();
   });
 
   it('migrates once, even when several processes start at the same moment', async () => {

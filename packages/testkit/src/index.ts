@@ -2,3 +2,4 @@ export * from './infra.js';
 export * from './pdfs.js';
 export * from './stack.js';
 export * from './wait.js';
+export * from './database.js';
