@@ -1,7 +1,11 @@
 import type { Box } from './geometry.js';
 
-/** Where the words of a page came from. */
-export type TextSource = 'text-layer' | 'ocr' | 'none';
+/** Where the words of a page came from: 'mixed' when a digital page also had ink that only OCR
+ * could read (a pasted screenshot, a stamp, an annotation). */
+export type TextSource = 'text-layer' | 'ocr' | 'mixed' | 'none';
+
+/** Where one word came from. */
+export type WordSource = 'text-layer' | 'ocr';
 
 /** One word as it stands on the page. */
 export interface Word {
@@ -15,6 +19,17 @@ export interface Word {
   /** Text line the word belongs to, when the source knows it (OCR). On turned pages the line
    * cannot be read off the boxes, which are on the page as it lies. */
   line?: number;
+  /** Absent means 'text-layer'. */
+  source?: WordSource;
+  /** Direction of the baseline on the displayed page in degrees, counter-clockwise, when it is
+   * not plain left to right (90: reads bottom to top, 270: top to bottom, 180: upside down).
+   * charEdges are only meaningful for upright words. */
+  angle?: number;
+}
+
+/** True when the word runs left to right on the displayed page, so its charEdges hold. */
+export function isUpright(word: Word): boolean {
+  return !word.angle;
 }
 
 export interface Page {
@@ -28,8 +43,16 @@ export interface Page {
   /** True when the text layer is missing or covers only part of what is printed on the page:
    * the page must be OCR'd before its personal data can be found. */
   needsOcr: boolean;
-  /** Mean OCR word confidence (0..100) when source is 'ocr'. */
+  /** Mean OCR word confidence (0..100) of the OCR words, when the page has any. */
   ocrConfidence?: number;
+  /** Areas with ink that no visible text-layer glyph explains (images, annotation and form
+   * appearances, text drawn as outlines, fonts that do not extract as themselves): OCR reads them. */
+  ocrRegions?: Box[];
+  /** Text in the file that paints nothing visible on the page (white, clipped, covered, in a hidden
+   * layer, an invisible OCR layer): never published, never redacted, reported to the reviewer. */
+  hiddenWords?: Word[];
+  /** Areas OCR read, that hold ink OCR could not read with confidence: a person must look. */
+  unreadRegions?: Box[];
 }
 
 export interface ExtractedDocument {

@@ -1,4 +1,4 @@
-import type { Page, Word } from './document.js';
+import { isUpright, type Page, type Word } from './document.js';
 import { unionBox, type Box } from './geometry.js';
 
 /** The text of a whole document as detectors read it, with a map from every character back to
@@ -65,9 +65,10 @@ export function buildTextIndex(pages: readonly Page[]): TextIndex {
   };
 }
 
-/** Box of characters [from, to) of a word, using its character edges. */
+/** Box of characters [from, to) of a word, using its character edges. A word that does not run
+ * left to right has no usable edges: any part of it covers the whole word (never a sliver). */
 export function charRangeBox(word: Word, from: number, to: number): Box {
-  if (from <= 0 && to >= word.text.length) return word.box;
+  if ((from <= 0 && to >= word.text.length) || !isUpright(word)) return word.box;
   const x0 = word.charEdges[from] ?? word.box.x;
   const x1 = word.charEdges[to] ?? word.box.x + word.box.width;
   return { x: x0, y: word.box.y, width: Math.max(0, x1 - x0), height: word.box.height };

@@ -1,4 +1,4 @@
-import type { ExtractedDocument, Page, TextSource, Word } from '@woo/core';
+import type { Box, ExtractedDocument, Page, TextSource, Word } from '@woo/core';
 import type { Database, Queryable } from './database.js';
 
 /** Stores the extraction of a whole document and moves it on to `next`, replacing whatever an
@@ -31,9 +31,10 @@ async function insertPages(q: Queryable, documentId: string, pages: readonly Pag
   if (!pages.length) return;
   // One statement for all pages: a document can have hundreds.
   await q.query(
-    `INSERT INTO pages (document_id, number, width, height, source, needs_ocr, ocr_confidence, words)
-     SELECT $1, p.number, p.width, p.height, p.source, p."needsOcr", p."ocrConfidence", p.words
-     FROM jsonb_to_recordset($2::jsonb) AS p(number int, width real, height real, source text, "needsOcr" boolean, "ocrConfidence" real, words jsonb)`,
+    `INSERT INTO pages (document_id, number, width, height, source, needs_ocr, ocr_confidence, words, ocr_regions, unread_regions, hidden_words)
+     SELECT $1, p.number, p.width, p.height, p.source, p."needsOcr", p."ocrConfidence", p.words, p."ocrRegions", p."unreadRegions", p."hiddenWords"
+     FROM jsonb_to_recordset($2::jsonb) AS p(number int, width real, height real, source text, "needsOcr" boolean, "ocrConfidence" real, words jsonb,
+       "ocrRegions" jsonb, "unreadRegions" jsonb, "hiddenWords" jsonb)`,
     [documentId, JSON.stringify(pages)],
   );
 }
@@ -46,6 +47,9 @@ interface PageRow {
   needs_ocr: boolean;
   ocr_confidence: number | null;
   words: Word[];
+  ocr_regions: Box[] | null;
+  unread_regions: Box[] | null;
+  hidden_words: Word[] | null;
 }
 
 export async function loadExtractedDocument(q: Queryable, documentId: string): Promise<ExtractedDocument> {
@@ -59,6 +63,9 @@ export async function loadExtractedDocument(q: Queryable, documentId: string): P
       source: r.source,
       needsOcr: r.needs_ocr,
       ...(r.ocr_confidence === null ? {} : { ocrConfidence: r.ocr_confidence }),
+      ...(r.ocr_regions === null ? {} : { ocrRegions: r.ocr_regions }),
+      ...(r.unread_regions === null ? {} : { unreadRegions: r.unread_regions }),
+      ...(r.hidden_words === null ? {} : { hiddenWords: r.hidden_words }),
     })),
   };
 }

@@ -19,7 +19,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { groundByCode, type Box, type GroundCode, type Word } from '@woo/core';
+import { groundByCode, isUpright, type Box, type GroundCode, type Word } from '@woo/core';
 import { hits, keptFragments } from './cover.js';
 import { fitsWinAnsi, textFontBytes } from './fonts.js';
 
@@ -29,11 +29,6 @@ const BOX_EM = 1.164;
 const DESCENT_EM = 0.236;
 const LABEL_EM_OF_BOX = 0.6;
 const MAX_LABEL_PT = 20;
-
-/** A word standing upright on the displayed page is wider than high, unless it is one glyph. */
-function isVertical(word: Word): boolean {
-  return [...word.text].length > 1 && word.box.height > 1.5 * word.box.width;
-}
 
 /** The fonts of the invisible text layer of one output document. */
 export class TextLayerFonts {
@@ -87,25 +82,35 @@ export async function addTextLayer(
   };
 
   for (const word of words) {
-    if (isVertical(word)) {
-      // charEdges carry no information across vertical text: keep such a word whole or not at all
-      if (boxes.some((b) => hits(b, word.box))) continue;
-      await placeVertical(word);
+    if (!isUpright(word)) {
+      // charEdges carry no information across turned text: keep such a word whole or not at all
+      if (!boxes.some((b) => hits(b, word.box))) await placeTurned(word, word.angle ?? 0);
       continue;
     }
     const size = word.box.height / BOX_EM;
     if (!(size > 0)) continue;
     for (const f of keptFragments(word, boxes)) await place(f.text, f.x0, f.x1, word.box.y + word.box.height, size);
   }
-  async function placeVertical(word: Word) {
-    // reads top to bottom with the glyph tops to the right, as on a page shown with /Rotate 90
-    const size = word.box.width / BOX_EM;
+  /** A word whose baseline runs at `angle` degrees (counter-clockwise), fitted into its box. */
+  async function placeTurned(word: Word, angle: number) {
+    const rad = (angle * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
+    const { length, across } = alongAndAcross(word.box, Math.abs(cos), Math.abs(sin));
+    const size = across / BOX_EM;
+    if (!(size > 0 && length > 0)) return;
     const font = await fonts.for(word.text);
     const natural = font.widthOfTextAtSize(word.text, size) || 1;
+    // baseline start in displayed-page coordinates (y down): from the box centre back half the
+    // length along the text, and down from the middle of the glyph height to the baseline
+    const cx = word.box.x + word.box.width / 2;
+    const cy = word.box.y + word.box.height / 2;
+    const drop = across / 2 - DESCENT_EM * size;
+    const x = cx - (cos * length) / 2 + sin * drop;
+    const y = cy + (sin * length) / 2 + cos * drop;
     ops.push(
       setFontAndSize(keyOf(font), size),
-      setCharacterSqueeze((100 * word.box.height) / natural),
-      setTextMatrix(0, -1, 1, 0, word.box.x + DESCENT_EM * size, height - word.box.y),
+      setCharacterSqueeze((100 * length) / natural),
+      setTextMatrix(cos, sin, -sin, cos, x, height - y),
       showText(font.encodeText(word.text)),
     );
   }
@@ -123,6 +128,20 @@ export async function addTextLayer(
   }
   ops.push(endText(), popGraphicsState());
   page.pushOperators(...ops);
+}
+
+/** Length along the baseline and glyph height across it of text turned by an angle with the given
+ * |cos| and |sin|, from its upright bounding box: W = L·cos + h·sin, H = L·sin + h·cos. Near 45°
+ * the two cannot be told apart; the glyph height is then taken as a fifth of the box. */
+function alongAndAcross(box: Box, cos: number, sin: number): { length: number; across: number } {
+  const det = cos * cos - sin * sin;
+  if (Math.abs(det) > 0.2) {
+    const length = (box.width * cos - box.height * sin) / det;
+    const across = (box.height * cos - box.width * sin) / det;
+    if (length > 0 && across > 0) return { length, across };
+  }
+  const across = Math.min(box.width, box.height) / 5;
+  return { length: Math.max(box.width, box.height) - across, across };
 }
 
 /** `/Span <</Alt (…) /ActualText (…)>> BDC`: the accessible description of one redaction. The

@@ -128,7 +128,9 @@ export function toPageWords(words: readonly RecognizedWord[], mapping: PageMappi
     // page we give none, so a detection covering part of a word gets the whole word box
     // (charRangeBox falls back to it): more black, never less.
     const charEdges = mapping.rotation === 0 ? pixelCharEdges(w).map((x) => x * sx) : [];
-    return { text: correctIban(w.text), box, charEdges, confidence: w.confidence, line: w.line };
+    // the text runs at `rotation` clockwise from upright: its baseline angle counter-clockwise
+    const angle = (360 - mapping.rotation) % 360;
+    return { text: correctIban(w.text), box, charEdges, confidence: w.confidence, line: w.line, source: 'ocr' as const, ...(angle ? { angle } : {}) };
   });
 }
 

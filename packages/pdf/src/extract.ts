@@ -1,31 +1,32 @@
-import type { ExtractedDocument, Page, Word } from '@woo/core';
-import { imageCoverage } from './coverage.js';
+import type { ExtractedDocument, Page } from '@woo/core';
+import { untrustedFonts } from './font-trust.js';
+import { accountInk } from './ink-accounting.js';
+import { renderInkLayers } from './layers.js';
 import { withPdf, type PdfHandle } from './open.js';
-import { extractWords } from './words.js';
+import { extractFontWords } from './words.js';
 
-// A page is treated as a scan when images cover at least this much of it while the text layer
-// covers almost nothing (a stamped header, a page number): its real content is in the pixels.
-const SCAN_IMAGE_COVERAGE = 0.5;
-const SPARSE_TEXT_COVERAGE = 0.03;
+/** Resolution of the ink accounting: glyphs of 3 pt and up are seen; a page costs two renders. */
+export const INK_DPI = 100;
 
-function textCoverage(words: readonly Word[], width: number, height: number): number {
-  const area = words.reduce((s, w) => s + w.box.width * w.box.height, 0);
-  return area / (width * height);
-}
-
+/** A page's visible text-layer words, its hidden text, and the areas whose ink only OCR can read
+ * (the page then needs OCR before its personal data can be found). */
 export async function extractPage(handle: PdfHandle, pageNumber: number): Promise<Page> {
   const page = await handle.doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const words = await extractWords(page);
-    const width = viewport.width;
-    const height = viewport.height;
-    const needsOcr =
-      words.length === 0 ||
-      (textCoverage(words, width, height) < SPARSE_TEXT_COVERAGE && (await imageCoverage(page)) >= SCAN_IMAGE_COVERAGE);
-    return { number: pageNumber, width, height, words, source: words.length ? 'text-layer' : 'none', needsOcr };
+    const words = await extractFontWords(page);
+    const ink = accountInk(await renderInkLayers(page, INK_DPI), words, untrustedFonts(page, words));
+    return {
+      number: pageNumber,
+      width: viewport.width,
+      height: viewport.height,
+      words: ink.visible,
+      source: ink.visible.length ? 'text-layer' : 'none',
+      needsOcr: ink.regions.length > 0,
+      ...(ink.regions.length ? { ocrRegions: ink.regions } : {}),
+      ...(ink.hidden.length ? { hiddenWords: ink.hidden } : {}),
+    };
   } finally {
-    // drop the page's parsed resources; the page is not rendered from this handle in between
     page.cleanup();
   }
 }

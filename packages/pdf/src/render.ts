@@ -15,6 +15,11 @@ export interface RenderedPage {
 export const MAX_RENDER_PIXELS = 40_000_000;
 const MAX_RENDER_SIDE = 16_384;
 
+/** Pixels per point for rendering a page of `size` points at `dpi`, within the pixel budget. */
+export function renderScale(size: { width: number; height: number }, dpi: number): number {
+  return Math.min(dpi / 72, Math.sqrt(MAX_RENDER_PIXELS / (size.width * size.height)), MAX_RENDER_SIDE / Math.max(size.width, size.height));
+}
+
 /** Renders a page (1-based) onto a white canvas at `dpi`, or lower for a page so large that it
  * would exceed MAX_RENDER_PIXELS; `scale` says what was used. The canvas belongs to the caller;
  * let it go out of scope (or reuse nothing from it) once encoded, so memory stays per page. */
@@ -22,7 +27,7 @@ export async function renderPage(handle: PdfHandle, pageNumber: number, dpi: num
   const page = await handle.doc.getPage(pageNumber);
   try {
     const base = page.getViewport({ scale: 1 });
-    const scale = Math.min(dpi / 72, Math.sqrt(MAX_RENDER_PIXELS / (base.width * base.height)), MAX_RENDER_SIDE / Math.max(base.width, base.height));
+    const scale = renderScale(base, dpi);
     const viewport = page.getViewport({ scale });
     const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
     const ctx = canvas.getContext('2d');

@@ -3,19 +3,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
-import { createCanvas } from '@napi-rs/canvas';
+import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 
 const require = createRequire(import.meta.url);
 export const DEJAVU = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
 
-/** A scan-like PNG: black "text lines" on white, as a scanner would deliver. */
+/** A scan-like PNG: lines of printed words on white, as a scanner would deliver. */
 export async function scanPng(width = 620, height = 877): Promise<Uint8Array> {
+  if (!GlobalFonts.has('FixtureSans')) GlobalFonts.registerFromPath(DEJAVU, 'FixtureSans');
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = '#111';
-  for (let y = 60; y < height - 60; y += 18) ctx.fillRect(50, y, width - 100 - ((y * 7) % 120), 8);
+  ctx.font = '12px FixtureSans';
+  const words = 'het college heeft besloten de vergunning te verlenen onder voorwaarden zoals genoemd'.split(' ');
+  for (let y = 60, k = 0; y < height - 60; y += 18, k++) ctx.fillText(words.slice(k % 5, (k % 5) + 8).join(' '), 50, y);
   return new Uint8Array(await canvas.encode('png'));
 }
 

@@ -24,15 +24,20 @@ export interface OcrPageSummary {
   lowConfidence: boolean;
 }
 
+/** A page some of whose words OCR read (a scan, or a digital page with a pasted image). */
+export function hasOcrWords(page: Page): boolean {
+  return page.source === 'ocr' || page.source === 'mixed';
+}
+
 export function ocrPageSummaries(doc: ExtractedDocument): OcrPageSummary[] {
   return doc.pages
-    .filter((p) => p.source === 'ocr')
+    .filter(hasOcrWords)
     .map((p) => ({ page: p.number, confidence: Math.round(p.ocrConfidence ?? 0), lowConfidence: isLowConfidencePage(p) }));
 }
 
 /** A page without any words (blank, a photo) is not "read poorly": there was nothing to read. */
 export function isLowConfidencePage(page: Page): boolean {
-  return page.source === 'ocr' && page.words.length > 0 && (page.ocrConfidence ?? 100) < LOW_PAGE_CONFIDENCE;
+  return hasOcrWords(page) && page.words.some((w) => w.confidence !== undefined) && (page.ocrConfidence ?? 100) < LOW_PAGE_CONFIDENCE;
 }
 
 /** What an uncertain word looks like, when it looks like personal data. */
@@ -81,7 +86,7 @@ export function reviewOcrUncertainty(doc: ExtractedDocument, redactions: readonl
   const out = redactions.map((r) => ({ ...r }));
   let next = nextIdNumber(redactions);
   for (const page of doc.pages) {
-    if (page.source !== 'ocr') continue;
+    if (!hasOcrWords(page)) continue;
     const onPage = out.filter((r) => r.page === page.number);
     const lowPage = isLowConfidencePage(page);
     if (lowPage) for (const r of onPage) r.needsReview = true;

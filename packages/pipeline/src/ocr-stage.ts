@@ -1,33 +1,90 @@
-import type { ExtractedDocument, Page } from '@woo/core';
-import type { OcrReader } from '@woo/ocr';
+import type { Box, ExtractedDocument, Page, Word } from '@woo/core';
+import type { OcrReader, PageImage } from '@woo/ocr';
 import { renderPage, withPdf } from '@woo/pdf';
+import { LOW_PAGE_CONFIDENCE } from './ocr-review.js';
 
 /** Scans are read at 300 dpi: tesseract's models are trained on print at about that size,
  * and below it small print (footers, e-mail addresses) loses characters. */
 export const OCR_DPI = 300;
+/** When the areas to read cover this much of the page, the page is read whole (one pass, and
+ * tesseract's own layout analysis and orientation work best on whole pages). */
+const WHOLE_PAGE_SHARE = 0.4;
+/** An OCR word that lies this much (of its own area) on visible text-layer words is a reading of
+ * that text, which the text layer already gives exactly. */
+const SAME_TEXT_OVERLAP = 0.5;
 
-/** Stage 2 (per page that needs it): the page's words from OCR of its rendering. The result
- * replaces the page's text-layer words: on a scan with a partial text layer (a stamped header,
- * an OCR layer of unknown quality) only a reading of the pixels covers everything printed. */
+/** Stage 2 (per page that needs it): OCR of the areas whose ink the text layer does not explain
+ * (ocrRegions; the whole page for a scan). The words read join the page's visible text-layer
+ * words; what OCR read without confidence is listed in unreadRegions for the reviewer. */
 export async function ocrPageStage(bytes: Uint8Array, doc: ExtractedDocument, pageNumber: number, engine: OcrReader): Promise<Page> {
   const page = doc.pages[pageNumber - 1];
   if (!page) throw new Error(`page ${pageNumber} does not exist`);
+  const whole: Box = { x: 0, y: 0, width: page.width, height: page.height };
+  const asked = page.ocrRegions ?? [whole];
+  const regions = asked.reduce((s, r) => s + r.width * r.height, 0) >= WHOLE_PAGE_SHARE * page.width * page.height ? [whole] : asked;
+
   const image = await withPdf(bytes, async (handle) => {
     const { canvas, scale } = await renderPage(handle, pageNumber, OCR_DPI);
     const rgba = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     const gray = Buffer.alloc(canvas.width * canvas.height);
     for (let i = 0, j = 0; j < gray.length; i += 4, j++) gray[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-    // a very large page comes back at a lower resolution than asked (MAX_RENDER_PIXELS)
-    return { data: gray, width: canvas.width, height: canvas.height, dpi: Math.round(scale * 72) };
+    return { gray, width: canvas.width, height: canvas.height, scale };
   });
-  const result = await engine.recognizePage(image, { width: page.width, height: page.height });
+
+  const read: Word[] = [];
+  const unread: Box[] = [];
+  let lineBase = Math.max(-1, ...page.words.map((w) => w.line ?? -1)) + 1;
+  for (const region of regions) {
+    const result = await engine.recognizePage(crop(image, region), { width: region.width, height: region.height });
+    const words = result.words.map((w) => shift(w, region, lineBase));
+    lineBase = Math.max(lineBase, ...words.map((w) => (w.line ?? 0) + 1));
+    const fresh = words.filter((w) => !page.words.some((t) => overlapShare(w.box, t.box) >= SAME_TEXT_OVERLAP));
+    read.push(...fresh);
+    if (!words.length || result.confidence < LOW_PAGE_CONFIDENCE) unread.push(region);
+  }
+  const confidence = read.length ? read.reduce((s, w) => s + (w.confidence ?? 0), 0) / read.length : 0;
   return {
-    ...page,
-    words: result.words,
-    source: 'ocr',
+    number: page.number,
+    width: page.width,
+    height: page.height,
+    words: [...page.words, ...read],
+    source: page.words.length ? (read.length ? 'mixed' : page.source) : 'ocr',
     needsOcr: false,
-    ocrConfidence: result.confidence,
+    ocrConfidence: confidence,
+    ocrRegions: regions,
+    ...(page.hiddenWords ? { hiddenWords: page.hiddenWords } : {}),
+    ...(unread.length ? { unreadRegions: unread } : {}),
   };
+}
+
+/** The pixels of `region` (points) of a page rendered at `scale` px/pt. */
+function crop(image: { gray: Buffer; width: number; height: number; scale: number }, region: Box): PageImage {
+  const x0 = Math.max(0, Math.floor(region.x * image.scale));
+  const y0 = Math.max(0, Math.floor(region.y * image.scale));
+  const x1 = Math.min(image.width, Math.ceil((region.x + region.width) * image.scale));
+  const y1 = Math.min(image.height, Math.ceil((region.y + region.height) * image.scale));
+  const width = Math.max(1, x1 - x0);
+  const height = Math.max(1, y1 - y0);
+  const data = Buffer.alloc(width * height, 255);
+  for (let y = 0; y < height && y0 + y < image.height; y++) image.gray.copy(data, y * width, (y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width);
+  // a very large page comes back at a lower resolution than asked (MAX_RENDER_PIXELS)
+  return { data, width, height, dpi: Math.round(image.scale * 72) };
+}
+
+/** A word read in `region` placed on the page, its line numbered after the page's own. */
+function shift(w: Word, region: Box, lineBase: number): Word {
+  return {
+    ...w,
+    box: { ...w.box, x: w.box.x + region.x, y: w.box.y + region.y },
+    charEdges: w.charEdges.map((x) => x + region.x),
+    ...(w.line === undefined ? {} : { line: w.line + lineBase }),
+  };
+}
+
+function overlapShare(a: Box, b: Box): number {
+  const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return dx > 0 && dy > 0 ? (dx * dy) / Math.max(1e-6, a.width * a.height) : 0;
 }
 
 /** Stage 2 for a whole document in one process: OCR every page that needs it (pages in

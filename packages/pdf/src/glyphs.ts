@@ -1,0 +1,79 @@
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { fontAdvances, measuredAdvance, type AdvanceTable } from './widths.js';
+
+export type Point = [number, number];
+
+/** One character as the text layer places it, in displayed-page points (viewport at scale 1). */
+export interface Glyph {
+  text: string;
+  /** Baseline start and end of the glyph's advance. */
+  start: Point;
+  end: Point;
+  /** Corners of the glyph's box from descent to ascent. */
+  corners: Point[];
+  /** Direction of the baseline on the displayed page, degrees counter-clockwise, in [0, 360). */
+  angle: number;
+  /** Font size in points (the text matrix's vertical scale). */
+  size: number;
+  /** pdfjs font id (loadedName), to judge whether a font extracts as itself. */
+  font: string;
+  /** Whitespace: a word break, never part of a word. */
+  space: boolean;
+}
+
+// pdfjs reports NaN metrics for some standard fonts (Times); these cover accents and descenders
+// of typical Latin fonts, which is what a redaction box must hide.
+const DEFAULT_ASCENT = 0.9;
+const DEFAULT_DESCENT = -0.22;
+const finiteOr = (v: number | undefined, fallback: number) => (v !== undefined && Number.isFinite(v) ? v : fallback);
+const WHITESPACE = /\s/u;
+
+/** Every character of the page's text layer with its own geometry, in content-stream order.
+ *
+ * pdfjs gives exact geometry per text item (a run of glyphs), not per glyph. The item's exact
+ * width (which already contains Tc/Tw/Tz and kerning) is distributed over its characters in
+ * proportion to their advances in the PDF font's own /Widths, so character edges are good to
+ * about a point. Words and lines are built from these by geometry alone (lines.ts), never from
+ * the order in which the file happens to draw them. */
+export async function pageGlyphs(page: PDFPageProxy): Promise<Glyph[]> {
+  // The operator list loads the page fonts (with /Widths) into commonObjs. It is cached per
+  // intent, so rendering the page later does not parse it again.
+  await page.getOperatorList();
+  const content = await page.getTextContent();
+  const viewport = page.getViewport({ scale: 1 });
+  const toView = (p: Point): Point => viewport.convertToViewportPoint(p[0], p[1]) as Point;
+  const fontCache = new Map<string, AdvanceTable | null>();
+  const glyphs: Glyph[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw) || !raw.str) continue; // marked-content markers, empty runs
+    const [a, b, c, d, e, f] = raw.transform as [number, number, number, number, number, number];
+    const sx = Math.hypot(a, b);
+    const sy = Math.hypot(c, d);
+    if (sx === 0 || sy === 0) continue;
+    const dir: Point = [a / sx, b / sx];
+    const up: Point = [c / sy, d / sy];
+    const style = content.styles[raw.fontName];
+    const ascent = finiteOr(style?.ascent, DEFAULT_ASCENT) * sy;
+    const descent = finiteOr(style?.descent, DEFAULT_DESCENT) * sy;
+    const o = toView([e, f]);
+    const x = toView([e + dir[0], f + dir[1]]);
+    const angle = (Math.atan2(o[1] - x[1], x[0] - o[0]) * 180) / Math.PI;
+    const chars = Array.from(raw.str);
+    const table = fontAdvances(page, raw.fontName, fontCache);
+    const advances = chars.map((ch) => table?.get(ch) ?? measuredAdvance(ch));
+    const total = advances.reduce((s, v) => s + v, 0) || 1;
+    const unit = raw.width / total;
+    let t = 0;
+    chars.forEach((ch, i) => {
+      const s: Point = [e + t * dir[0], f + t * dir[1]];
+      t += advances[i]! * unit;
+      const en: Point = [e + t * dir[0], f + t * dir[1]];
+      const corners = [s, en].flatMap((p) => [
+        toView([p[0] + up[0] * descent, p[1] + up[1] * descent]),
+        toView([p[0] + up[0] * ascent, p[1] + up[1] * ascent]),
+      ]);
+      glyphs.push({ text: ch, start: toView(s), end: toView(en), corners, angle: (angle + 360) % 360, size: sy * viewport.scale, font: raw.fontName, space: WHITESPACE.test(ch) });
+    });
+  }
+  return glyphs;
+}

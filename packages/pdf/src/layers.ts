@@ -1,0 +1,72 @@
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { canvasModule } from './pdfjs.js';
+import { renderScale } from './render.js';
+
+/** 8-bit gray pixels of a rendering. */
+export interface GrayPixels {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  /** Pixels per point. */
+  scale: number;
+}
+
+/** The page as published, and the same page without the text of its content stream. Where the
+ * two differ, the text layer painted something; whatever ink the second one still has (images,
+ * vector drawings, annotation and form appearances) was painted by something that is not text. */
+export interface InkLayers {
+  full: GrayPixels;
+  /** Absent when the page paints nothing but text: the text-free rendering is then blank paper. */
+  withoutText?: GrayPixels;
+}
+
+const TEXT_OPS = new Set<number>([pdfjs.OPS.showText, pdfjs.OPS.showSpacedText, pdfjs.OPS.nextLineShowText, pdfjs.OPS.nextLineSetSpacingShowText]);
+/** Operators that put ink on the page other than text. */
+const PAINT_OPS = new Set<number>([
+  pdfjs.OPS.stroke, pdfjs.OPS.closeStroke, pdfjs.OPS.fill, pdfjs.OPS.eoFill, pdfjs.OPS.fillStroke, pdfjs.OPS.eoFillStroke,
+  pdfjs.OPS.closeFillStroke, pdfjs.OPS.closeEOFillStroke, pdfjs.OPS.constructPath, pdfjs.OPS.shadingFill,
+  pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject,
+  pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintInlineImageXObjectGroup, pdfjs.OPS.paintImageMaskXObjectGroup,
+  pdfjs.OPS.paintSolidColorImageMask, pdfjs.OPS.beginAnnotation,
+]);
+
+/** Renders the page as the export will (annotation appearances included) and, when the page
+ * paints anything besides text, once more with the page's own text operators skipped. Text inside
+ * annotation appearances stays in both: no text layer explains it. */
+export async function renderInkLayers(page: PDFPageProxy, dpi: number): Promise<InkLayers> {
+  const ops = await page.getOperatorList({ intent: 'display', annotationMode: pdfjs.AnnotationMode.ENABLE });
+  const isText = new Uint8Array(ops.fnArray.length);
+  let annotationDepth = 0;
+  let paints = false;
+  ops.fnArray.forEach((fn, i) => {
+    if (fn === pdfjs.OPS.beginAnnotation) annotationDepth++;
+    else if (fn === pdfjs.OPS.endAnnotation) annotationDepth--;
+    if (annotationDepth === 0 && TEXT_OPS.has(fn)) isText[i] = 1;
+    else if (PAINT_OPS.has(fn)) paints = true;
+  });
+  const full = await renderGray(page, dpi);
+  if (!paints) return { full };
+  return { full, withoutText: await renderGray(page, dpi, (i) => isText[i] !== 1) };
+}
+
+async function renderGray(page: PDFPageProxy, dpi: number, operationsFilter?: (i: number) => boolean): Promise<GrayPixels> {
+  const scale = renderScale(page.getViewport({ scale: 1 }), dpi);
+  const viewport = page.getViewport({ scale });
+  const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  type RenderParams = Parameters<typeof page.render>[0];
+  await page.render({
+    canvasContext: ctx as unknown as RenderParams['canvasContext'],
+    canvas: canvas as unknown as RenderParams['canvas'],
+    viewport,
+    annotationMode: pdfjs.AnnotationMode.ENABLE,
+    ...(operationsFilter ? { operationsFilter } : {}),
+  }).promise;
+  const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const data = new Uint8Array(canvas.width * canvas.height);
+  for (let i = 0, j = 0; j < data.length; i += 4, j++) data[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+  return { data, width: canvas.width, height: canvas.height, scale };
+}
