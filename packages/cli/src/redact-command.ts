@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDetector, parseOfficialsList } from '@woo/detect';
 import { createLazyOcrEngine } from '@woo/ocr';
-import { appliedRedactions, inventoryCsv, redactionReport, type DocumentOutcome, type InventoryRow } from '@woo/pipeline';
+import { appliedRedactions, findingsRemark, inventoryCsv, redactionReport, type DocumentOutcome, type InventoryRow } from '@woo/pipeline';
 import { runBatchPasses } from './batch-passes.js';
 import { collectInputs } from './inputs.js';
 import { Progress } from './progress.js';
@@ -26,7 +26,7 @@ export interface RunSummary {
   pages: number;
   redactions: number;
   out: string;
-  results: Array<{ file: string; status: 'gelakt' | 'mislukt'; pages: number; redactions: number; error?: string; errorCode?: string }>;
+  results: Array<{ file: string; status: 'gelakt' | 'mislukt'; pages: number; redactions: number; error?: string; errorCode?: string; findings?: string[] }>;
 }
 
 async function wordList(file: string | undefined): Promise<string[]> {
@@ -72,7 +72,7 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
       fileName: file.displayName,
       pages: outcome.pages,
       redactions: applied,
-      ...(outcome.ok ? {} : { error: outcome.error.message }),
+      ...(outcome.ok ? { remark: findingsRemark(outcome.findings) } : { error: outcome.error.message }),
     });
     summary.pages += outcome.pages;
     summary.redactions += applied.length;
@@ -82,7 +82,7 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
       status: outcome.ok ? 'gelakt' : 'mislukt',
       pages: outcome.pages,
       redactions: applied.length,
-      ...(outcome.ok ? {} : { error: outcome.error.message, errorCode: outcome.error.code }),
+      ...(outcome.ok ? { findings: outcome.findings.map((f) => f.message) } : { error: outcome.error.message, errorCode: outcome.error.code }),
     });
   });
   await writeAtomic(path.join(opts.out, 'inventarislijst.csv'), inventoryCsv(rows));

@@ -34,3 +34,10 @@ export function unionBox(boxes: readonly Box[]): Box {
 export function padBox(b: Box, margin: number): Box {
   return { x: b.x - margin, y: b.y - margin, width: b.width + 2 * margin, height: b.height + 2 * margin };
 }
+
+/** Share (0..1) of the area of `a` that lies inside `b`. */
+export function overlapShare(a: Box, b: Box): number {
+  const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return dx > 0 && dy > 0 ? (dx * dy) / Math.max(1e-6, a.width * a.height) : 0;
+}

@@ -1,7 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { isApplied, isGroundCode, type Box, type ExtractedDocument, type Redaction } from '@woo/core';
 import { renderPage, withPdf, type PdfHandle } from '@woo/pdf';
-import { appliedBoxesByPage, keptFragments } from './cover.js';
+import { BOX_PADDING_PT } from './paint.js';
+import { appliedBoxesByPage, hits, keptFragments } from './cover.js';
 import { countProbe, distinctProbes, normalise, type Probe } from './probes.js';
 import { checkRevisions, checkStructure } from './structure.js';
 
@@ -18,6 +19,8 @@ export interface ReportInput {
 }
 
 const MIN_DARK_FRACTION = 0.5;
+/** The painted box is padded by BOX_PADDING_PT: a word may stand out of the box by that much. */
+const COVER_TOLERANCE = BOX_PADDING_PT;
 const DARK_LUMINANCE = 110;
 const PIXEL_CHECK_DPI = 72;
 
@@ -36,7 +39,40 @@ export async function verifyExport(output: Uint8Array, input: { doc: ExtractedDo
       })
       .join('\n'),
   );
-  return verify(output, applied, input.doc.pages.length, (probe) => countProbe(keptText, probe));
+  const problems = [...coverageProblems(input.doc, applied)];
+  const hidden = hiddenProbes(input.doc);
+  const report = await verify(output, applied, input.doc.pages.length, (probe) => countProbe(keptText, probe), hidden);
+  problems.push(...report.problems);
+  return { ok: problems.length === 0, problems };
+}
+
+/** Words of hidden text worth looking for (4 characters or more, so "de" and "en" do not count). */
+const MIN_HIDDEN_PROBE = 4;
+
+/** Probes for the input's hidden text: it must not become searchable in the output. */
+function hiddenProbes(doc: ExtractedDocument): Probe[] {
+  const seen = new Map<string, Probe>();
+  for (const page of doc.pages) {
+    for (const w of page.hiddenWords ?? []) {
+      const value = normalise(w.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+      if (value.length >= MIN_HIDDEN_PROBE && !seen.has(value)) seen.set(value, { kind: 'text', value, what: `tekst die in het origineel verborgen is (pagina ${page.number})` });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Every box must cover the full height of the words it blacks out: a box that grazes a word
+ * (a sliver along its baseline) hides nothing. */
+function coverageProblems(doc: ExtractedDocument, applied: Redaction[]): string[] {
+  const problems: string[] = [];
+  const boxes = appliedBoxesByPage(applied);
+  for (const page of doc.pages) {
+    for (const { box, redaction } of boxes.get(page.number) ?? []) {
+      const grazed = page.words.some((w) => hits(box, w.box) && (box.y > w.box.y + COVER_TOLERANCE || box.y + box.height < w.box.y + w.box.height - COVER_TOLERANCE));
+      if (grazed) problems.push(`Pagina ${page.number}: de lakbalk van lakking ${redaction.id} bedekt de tekst die hij moet verbergen niet over de volle hoogte.`);
+    }
+  }
+  return problems;
 }
 
 /** Release gate for a file on disk, with only its redactions.json: no redacted string may be in
@@ -48,9 +84,15 @@ export async function verifyAgainstReport(output: Uint8Array, report: ReportInpu
   return verify(output, applied, report.pages, (probe) => (probe.kind === 'text' && kept.has(probe.value) ? Infinity : 0));
 }
 
-async function verify(output: Uint8Array, applied: Redaction[], expectedPages: number, allowed: (p: Probe) => number): Promise<VerificationReport> {
+async function verify(
+  output: Uint8Array,
+  applied: Redaction[],
+  expectedPages: number,
+  allowed: (p: Probe) => number,
+  extraProbes: readonly Probe[] = [],
+): Promise<VerificationReport> {
   const problems: string[] = [];
-  const probes = distinctProbes(applied);
+  const probes = [...distinctProbes(applied), ...extraProbes];
   problems.push(...checkRevisions(output));
   let structure: PDFDocument;
   try {

@@ -7,3 +7,4 @@ export * from './process-document.js';
 export * from './inventory.js';
 export * from './report.js';
 export * from './run-batch.js';
+export * from './reading-findings.js';

@@ -8,6 +8,8 @@ export interface InventoryRow {
   redactions: readonly Redaction[];
   /** Set when the document could not be processed. */
   error?: string;
+  /** What a person must still check (parts not read with confidence, hidden text left out). */
+  remark?: string;
 }
 
 export type Decision = 'Openbaar' | 'Deels openbaar' | 'Niet openbaar' | 'Niet verwerkt';
@@ -36,7 +38,7 @@ function inventoryFields(row: InventoryRow): string[] {
     decisionOf(row),
     grounds.join(', '),
     String(applied.length),
-    row.error ?? '',
+    row.error ?? row.remark ?? '',
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { Box, ExtractedDocument, Page, Word } from '@woo/core';
+import { overlapShare, type Box, type ExtractedDocument, type Page, type Word } from '@woo/core';
 import type { OcrReader, PageImage } from '@woo/ocr';
 import { renderPage, withPdf } from '@woo/pdf';
 import { LOW_PAGE_CONFIDENCE } from './ocr-review.js';
@@ -79,12 +79,6 @@ function shift(w: Word, region: Box, lineBase: number): Word {
     charEdges: w.charEdges.map((x) => x + region.x),
     ...(w.line === undefined ? {} : { line: w.line + lineBase }),
   };
-}
-
-function overlapShare(a: Box, b: Box): number {
-  const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return dx > 0 && dy > 0 ? (dx * dy) / Math.max(1e-6, a.width * a.height) : 0;
 }
 
 /** Stage 2 for a whole document in one process: OCR every page that needs it (pages in

@@ -3,6 +3,7 @@ import type { OcrReader } from '@woo/ocr';
 import { toPdfInput } from './input.js';
 import { ocrPageSummaries, type OcrPageSummary } from './ocr-review.js';
 import { ocrDocument } from './ocr-stage.js';
+import { readingFindings, type ReadingFinding } from './reading-findings.js';
 import { applyPolicy, type ExportPolicy, type TextDetector } from './redactions.js';
 import { detectStage, exportStage, extractStage } from './stages.js';
 
@@ -21,6 +22,8 @@ export interface ProcessedDocument {
   /** Pages read by OCR, with their mean word confidence (0..100) and whether that is too low
    * to trust (the report tells the reviewer to read such a page). */
   ocrPages: OcrPageSummary[];
+  /** Hidden text left out, and ink that could not be read with confidence (reading-findings.ts). */
+  findings: ReadingFinding[];
   redactions: Redaction[];
   pdf: Uint8Array;
 }
@@ -48,7 +51,7 @@ export async function readDocument(input: Uint8Array, options: Pick<ProcessOptio
 export async function redactDocument({ bytes, doc }: ReadDocument, options: Omit<ProcessOptions, 'ocr'>): Promise<ProcessedDocument> {
   const redactions = applyPolicy(detectStage(doc, options.detector), options.policy);
   const pdf = await exportStage(bytes, doc, redactions, { dpi: options.dpi });
-  return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), redactions, pdf };
+  return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), findings: readingFindings(doc), redactions, pdf };
 }
 
 /** Both phases for one document. Never throws: a document that cannot be processed comes back as

@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS, groundByCode, type Redaction } from '@woo/core';
 import type { OcrPageSummary } from './ocr-review.js';
+import type { ReadingFinding } from './reading-findings.js';
 import type { ProcessedDocument } from './process-document.js';
 
 export const CONFIDENTIAL_NOTICE =
@@ -13,6 +14,9 @@ export interface RedactionReport {
   generatedAt: string;
   /** Pages read by OCR with their confidence; a low one means a reviewer should read the page. */
   ocrPages: OcrPageSummary[];
+  /** How the document was read, for the reviewer: hidden text left out, parts that could not be
+   * read with confidence. */
+  findings: ReadingFinding[];
   /** Suggestions left open for a reviewer (weak hints): listed below, not blacked out. */
   openSuggestions: number;
   redactions: Array<Redaction & { categoryLabel: string; groundDescription: string }>;
@@ -20,7 +24,7 @@ export interface RedactionReport {
 
 export function redactionReport(
   document: string,
-  { pages, ocrPages, redactions }: Pick<ProcessedDocument, 'pages' | 'ocrPages' | 'redactions'>,
+  { pages, ocrPages, findings, redactions }: Pick<ProcessedDocument, 'pages' | 'ocrPages' | 'findings' | 'redactions'>,
   now = new Date(),
 ): RedactionReport {
   return {
@@ -29,6 +33,7 @@ export function redactionReport(
     pages,
     generatedAt: now.toISOString(),
     ocrPages,
+    findings,
     openSuggestions: redactions.filter((r) => r.status === 'suggested').length,
     redactions: redactions.map((r) => ({
       ...r,
