@@ -5,8 +5,9 @@ import { renderInkLayers } from './layers.js';
 import { withPdf, type PdfHandle } from './open.js';
 import { extractFontWords } from './words.js';
 
-/** Resolution of the ink accounting: glyphs of 3 pt and up are seen; a page costs two renders. */
-export const INK_DPI = 100;
+/** Resolution of the ink accounting: glyphs of 3.5 pt and up are seen (smaller print is not legible
+ * in the exported page either); a page costs one or two renders. */
+export const INK_DPI = 72;
 
 /** A page's visible text-layer words, its hidden text, and the areas whose ink only OCR can read
  * (the page then needs OCR before its personal data can be found). */

@@ -23,7 +23,11 @@ interface FontInfo {
 /** Fonts of the page whose words cannot be taken at their word. */
 export function untrustedFonts(page: PDFPageProxy, words: readonly FontWord[]): Set<string> {
   const byFont = new Map<string, string[]>();
-  for (const { word, font } of words) byFont.set(font, [...(byFont.get(font) ?? []), word.text]);
+  for (const { word, font } of words) {
+    const texts = byFont.get(font);
+    if (texts) texts.push(word.text);
+    else byFont.set(font, [word.text]);
+  }
   const out = new Set<string>();
   for (const [font, texts] of byFont) {
     if (isType3(page, font) || looksLikeGarbage(texts)) out.add(font);

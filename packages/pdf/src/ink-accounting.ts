@@ -23,13 +23,19 @@ export interface InkAccount {
 export function accountInk(layers: InkLayers, words: readonly FontWord[], untrusted: ReadonlySet<string>): InkAccount {
   const { full, withoutText } = layers;
   const { width, height, scale } = full;
-  const background = (i: number) => (withoutText ? withoutText.data[i]! : 255);
-  const changed = (i: number) => Math.abs(full.data[i]! - background(i)) > CHANGED;
+  // where the text changed the rendering (without a text-free rendering: ink on blank paper)
+  const changed = new Uint8Array(width * height);
+  const a = full.data;
+  const b = withoutText?.data;
+  for (let i = 0; i < changed.length; i++) if (Math.abs(a[i]! - (b ? b[i]! : 255)) > CHANGED) changed[i] = 1;
 
   // how many word boxes cover each pixel: a word is judged by the pixels only it covers, so the
   // ink of a neighbouring line never makes hidden text count as visible
   const cover = new Uint8Array(width * height);
-  for (const { word } of words) forEachPixel(word.box, full, 0, (i) => (cover[i] = Math.min(255, cover[i]! + 1)));
+  for (const { word } of words) {
+    const [x0, y0, x1, y1] = pixelRect(word.box, full, 0);
+    for (let y = y0; y < y1; y++) for (let i = y * width + x0, end = y * width + x1; i < end; i++) if (cover[i]! < 255) cover[i]!++;
+  }
 
   const visible: Word[] = [];
   const hidden: Word[] = [];
@@ -41,47 +47,59 @@ export function accountInk(layers: InkLayers, words: readonly FontWord[], untrus
     }
     if (untrusted.has(font)) continue; // its ink stays unexplained: OCR reads it
     visible.push(word);
-    forEachPixel(word.box, full, 1, (i) => (explained[i] = 1));
+    const [x0, y0, x1, y1] = pixelRect(word.box, full, 1);
+    for (let y = y0; y < y1; y++) explained.fill(1, y * width + x0, y * width + x1);
   }
-
-  const unexplained = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      if (withoutText && isEdge(withoutText, x, y)) unexplained[i] = 1;
-      else if (!explained[i] && changed(i)) unexplained[i] = 1;
-    }
-  }
+  // unexplained: whatever the text-free rendering shows (its outlines), and ink the text put where
+  // no visible word of a trusted font stands
+  const unexplained = withoutText ? edges(withoutText) : new Uint8Array(width * height);
+  for (let i = 0; i < changed.length; i++) if (changed[i] && !explained[i]) unexplained[i] = 1;
   return { visible, hidden, regions: textLikeRegions(unexplained, width, height, scale) };
 }
 
 /** Text paints ink when some pixels inside its box change when the text is drawn: counted where
  * no other word's box lies, unless other boxes cover all of it. */
-function paintsInk(box: Box, full: GrayPixels, changed: (i: number) => boolean, cover: Uint8Array): boolean {
+function paintsInk(box: Box, full: GrayPixels, changed: Uint8Array, cover: Uint8Array): boolean {
   let own = 0;
   let shared = 0;
   let ownPixels = 0;
-  forEachPixel(box, full, 0, (i) => {
-    if (cover[i] === 1) ownPixels++;
-    if (!changed(i)) return;
-    if (cover[i] === 1) own++;
-    else shared++;
-  });
+  const [x0, y0, x1, y1] = pixelRect(box, full, 0);
+  for (let y = y0; y < y1; y++) {
+    for (let i = y * full.width + x0, end = y * full.width + x1; i < end; i++) {
+      const mine = cover[i] === 1;
+      if (mine) ownPixels++;
+      if (changed[i]) {
+        if (mine) own++;
+        else shared++;
+      }
+    }
+  }
   return ownPixels ? own > 0 : shared > 0;
 }
 
-function forEachPixel(box: Box, px: GrayPixels, margin: number, fn: (i: number) => void): void {
-  const x0 = Math.max(0, Math.floor(box.x * px.scale) - margin);
-  const y0 = Math.max(0, Math.floor(box.y * px.scale) - margin);
-  const x1 = Math.min(px.width, Math.ceil((box.x + box.width) * px.scale) + margin);
-  const y1 = Math.min(px.height, Math.ceil((box.y + box.height) * px.scale) + margin);
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) fn(y * px.width + x);
+/** Pixel rectangle [x0, y0, x1, y1) of a box, grown by `margin` pixels, within the image. */
+function pixelRect(box: Box, px: GrayPixels, margin: number): [number, number, number, number] {
+  return [
+    Math.max(0, Math.floor(box.x * px.scale) - margin),
+    Math.max(0, Math.floor(box.y * px.scale) - margin),
+    Math.min(px.width, Math.ceil((box.x + box.width) * px.scale) + margin),
+    Math.min(px.height, Math.ceil((box.y + box.height) * px.scale) + margin),
+  ];
 }
 
-/** A strong step in brightness to the right or below: the outline of a glyph, whether dark on
- * light or light on dark. */
-function isEdge(px: GrayPixels, x: number, y: number): boolean {
-  const i = y * px.width + x;
-  const v = px.data[i]!;
-  return (x + 1 < px.width && Math.abs(v - px.data[i + 1]!) > CHANGED) || (y + 1 < px.height && Math.abs(v - px.data[i + px.width]!) > CHANGED);
+/** Pixels with a strong step in brightness to the right or below: the outlines of glyphs,
+ * whether dark on light or light on dark. */
+function edges(px: GrayPixels): Uint8Array {
+  const { data, width, height } = px;
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const last = y + 1 < height;
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      const v = data[i]!;
+      if ((x + 1 < width && Math.abs(v - data[i + 1]!) > CHANGED) || (last && Math.abs(v - data[i + width]!) > CHANGED)) out[i] = 1;
+    }
+  }
+  return out;
 }

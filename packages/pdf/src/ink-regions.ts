@@ -51,34 +51,38 @@ function isGlyphLike(b: Blob, scale: number): boolean {
 /** The mask without horizontal and vertical runs of `length` pixels or more. */
 function withoutRules(mask: Uint8Array, width: number, height: number, length: number): Uint8Array {
   const out = mask.slice();
-  const clearRuns = (count: number, size: number, at: (line: number, k: number) => number) => {
-    for (let line = 0; line < count; line++) {
-      let run = 0;
-      for (let k = 0; k <= size; k++) {
-        if (k < size && mask[at(line, k)]) {
-          run++;
-          continue;
-        }
-        if (run >= length) for (let r = k - run; r < k; r++) out[at(line, r)] = 0;
-        run = 0;
-      }
-    }
+  const down = new Int32Array(width); // length of the vertical run ending above, per column
+  const clearDown = (x: number, endRow: number) => {
+    for (let y = endRow - down[x]!; y < endRow; y++) out[y * width + x] = 0;
   };
-  clearRuns(height, width, (y, x) => y * width + x);
-  clearRuns(width, height, (x, y) => y * width + x);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let run = 0;
+    for (let x = 0; x < width; x++) {
+      if (mask[row + x]) {
+        run++;
+        down[x]!++;
+        continue;
+      }
+      if (run >= length) out.fill(0, row + x - run, row + x);
+      run = 0;
+      if (down[x]! >= length) clearDown(x, y);
+      down[x] = 0;
+    }
+    if (run >= length) out.fill(0, row + width - run, row + width);
+  }
+  for (let x = 0; x < width; x++) if (down[x]! >= length) clearDown(x, height);
   return out;
 }
 
-/** 8-connected components. */
+/** 8-connected components; clears the mask as it goes. */
 function blobs(mask: Uint8Array, width: number, height: number): Blob[] {
-  const seen = new Uint8Array(mask.length);
-  const stack = new Int32Array(mask.length);
+  let stack = new Int32Array(1024);
   const out: Blob[] = [];
-  for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || seen[start]) continue;
+  for (let start = mask.indexOf(1); start >= 0; start = mask.indexOf(1, start + 1)) {
     let top = 0;
     stack[top++] = start;
-    seen[start] = 1;
+    mask[start] = 0;
     const b: Blob = { x0: width, y0: height, x1: 0, y1: 0, pixels: 0 };
     while (top) {
       const i = stack[--top]!;
@@ -89,6 +93,11 @@ function blobs(mask: Uint8Array, width: number, height: number): Blob[] {
       if (y < b.y0) b.y0 = y;
       if (x + 1 > b.x1) b.x1 = x + 1;
       if (y + 1 > b.y1) b.y1 = y + 1;
+      if (top + 8 > stack.length) {
+        const grown = new Int32Array(stack.length * 2);
+        grown.set(stack);
+        stack = grown;
+      }
       for (let dy = -1; dy <= 1; dy++) {
         const ny = y + dy;
         if (ny < 0 || ny >= height) continue;
@@ -96,8 +105,8 @@ function blobs(mask: Uint8Array, width: number, height: number): Blob[] {
           const nx = x + dx;
           if (nx < 0 || nx >= width) continue;
           const j = ny * width + nx;
-          if (mask[j] && !seen[j]) {
-            seen[j] = 1;
+          if (mask[j]) {
+            mask[j] = 0;
             stack[top++] = j;
           }
         }
@@ -119,7 +128,9 @@ function lineClusters(glyphs: Blob[]): Blob[][] {
   const groups = new Map<number, Blob[]>();
   glyphs.forEach((g, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), g]);
+    const group = groups.get(root);
+    if (group) group.push(g);
+    else groups.set(root, [g]);
   });
   return [...groups.values()];
 }

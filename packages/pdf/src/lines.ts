@@ -46,7 +46,9 @@ export function wordsFromGlyphs(glyphs: readonly Glyph[]): FontWord[] {
   const byAngle = new Map<number, Glyph[]>();
   for (const g of glyphs) {
     const a = snapAngle(g.angle);
-    byAngle.set(a, [...(byAngle.get(a) ?? []), g]);
+    const group = byAngle.get(a);
+    if (group) group.push(g);
+    else byAngle.set(a, [g]);
   }
   const words: FontWord[] = [];
   let lineId = 0;
