@@ -5,3 +5,4 @@ export { notFound } from './errors.js';
 export { documentSummary } from './views.js';
 export * from './schemas.js';
 export { runUntilSignal, type Stoppable } from './lifecycle.js';
+export type { Caller } from './auth.js';

@@ -26,7 +26,7 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/v1/batches/:id/documents',
     {
-      onRequest: fastify.requireRole('coordinator'),
+      config: { roles: ['coordinator'], resource: 'batch' },
       schema: {
         tags: ['intake'],
         summary: 'Documenten uploaden (multipart/form-data, één of meer bestanden)',

@@ -30,12 +30,11 @@ const BulkBody = Type.Object({
 
 /* Responses are serialised through the Redaction schema, which leaves out internal fields. */
 export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const reviewers = fastify.requireRole('reviewer');
 
   fastify.get(
     '/v1/documents/:id/redactions',
     {
-      onRequest: fastify.requireRole('coordinator', 'reviewer'),
+      config: { roles: ['coordinator', 'reviewer'], resource: 'document' },
       schema: { tags: ['review'], summary: 'Voorstellen en lakkingen van een document', security: bearer, params: IdParams, response: { 200: Type.Array(Redaction), ...errorResponses(404) } },
     },
     async (request, reply) => {
@@ -48,7 +47,7 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.patch(
     '/v1/redactions/:id',
     {
-      onRequest: reviewers,
+      config: { roles: ['reviewer'], resource: 'redaction' },
       schema: {
         tags: ['review'],
         summary: 'Een voorstel accepteren of afwijzen (optioneel met een andere weigeringsgrond)',
@@ -68,7 +67,7 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/v1/documents/:id/redactions',
     {
-      onRequest: reviewers,
+      config: { roles: ['reviewer'], resource: 'document' },
       schema: {
         tags: ['review'],
         summary: 'Handmatig lakken: vakken op een pagina, of een tekst (elk voorkomen in het document)',
@@ -104,7 +103,7 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/v1/documents/:id/redactions/bulk',
     {
-      onRequest: reviewers,
+      config: { roles: ['reviewer'], resource: 'document' },
       schema: {
         tags: ['review'],
         summary: 'Eén beslissing voor alle lakkingen die overeenkomen, bijv. elk voorkomen van een naam',
