@@ -1,4 +1,4 @@
-import { ConflictError } from '@woo/db';
+import { ConflictError, DatabaseUnavailableError } from '@woo/db';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 /** Turns what handlers throw into the API's error shape with a Dutch message; technical detail
@@ -7,6 +7,13 @@ export function installErrorHandler(fastify: FastifyInstance): void {
   fastify.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof ConflictError) {
       return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: err.message });
+    }
+    if (err instanceof DatabaseUnavailableError) {
+      request.log.warn({ err }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ statusCode: 503, error: 'Service Unavailable', message: 'De database is tijdelijk niet bereikbaar. Probeer het over een ogenblik opnieuw; er is niets opgeslagen.' });
     }
     if (err.validation) {
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `Ongeldig verzoek: ${err.message}` });
