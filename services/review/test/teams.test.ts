@@ -1,8 +1,8 @@
 import type { Redaction } from '@woo/core';
-import { createApiToken, listApiTokens, listDocumentAudit, listRedactions, revokeApiToken, saveDetection, saveExtraction, transition } from '@woo/db';
+import { createApiToken, listApiTokens, listDocumentAudit, listRedactions, revokeApiToken } from '@woo/db';
 import { buildServer } from '@woo/http';
 import { intakeApp } from '@woo/intake';
-import { multipart, probeInfra, startTestStack, textPdf, type TestStack } from '@woo/testkit';
+import { documentInReview, multipart, probeInfra, startTestStack, textPdf, type TestStack } from '@woo/testkit';
 import type { FastifyPluginAsync } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewApp } from '../src/app.js';
@@ -68,14 +68,7 @@ describe.skipIf(!infra.ok)('access per team', () => {
     const created = await stack.app.inject({ method: 'POST', url: '/v1/batches', headers: auth(t.wonenCoordinator), payload: { name: 'Woo-verzoek wonen' } });
     expect(created.json()).toMatchObject({ teams: ['wonen'] });
     batchId = created.json().id;
-    const body = multipart([{ name: 'brief.pdf', bytes: await textPdf([['Jan Jansen belde']]) }]);
-    const uploaded = await stack.app.inject({ method: 'POST', url: `/v1/batches/${batchId}/documents`, headers: { ...auth(t.wonenCoordinator), ...body.headers }, payload: body.payload });
-    documentId = uploaded.json()[0].id;
-    // the pipeline's result, stored directly (no workers needed to test access)
-    expect(await transition(db, documentId, ['queued'], 'extracting')).toBe(true);
-    const page = { number: 1, width: 595, height: 842, source: 'text-layer' as const, needsOcr: false, words: [] };
-    expect(await saveExtraction(db, documentId, { pages: [page] }, 'detecting')).toBe(true);
-    expect(await saveDetection(db, documentId, [suggestion])).toBe(true);
+    documentId = await documentInReview(stack, t.wonenCoordinator, batchId, [suggestion]);
     redactionId = (await listRedactions(db, documentId))[0]!.id;
   });
   afterAll(() => stack?.close());

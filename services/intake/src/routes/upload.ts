@@ -2,7 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { addDocument, getBatch, type Actor, type DocumentRecord } from '@woo/db';
-import { bearer, DocumentSummary, documentSummary, errorResponses, IdParams, notFound } from '@woo/http';
+import { bearer, DocumentSummary, documentSummary, errorResponses, IdParams, notFound, perTokenLimit } from '@woo/http';
 import type { FastifyInstance } from 'fastify';
 import { displayName, headRecorder, sniffUpload } from '../sniff.js';
 
@@ -26,7 +26,7 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/v1/batches/:id/documents',
     {
-      config: { roles: ['coordinator'], resource: 'batch' },
+      config: { roles: ['coordinator'], resource: 'batch', rateLimit: perTokenLimit(fastify.config.uploadsPerToken) },
       schema: {
         tags: ['intake'],
         summary: 'Documenten uploaden (multipart/form-data, één of meer bestanden)',

@@ -11,7 +11,7 @@ import {
   type ManualRedaction,
 } from '@woo/db';
 import { bearer, Box, errorResponses, Ground, IdParams, notFound, Redaction, RedactionStatus } from '@woo/http';
-import { findOccurrences, wordsUnder } from '../manual.js';
+import { boxOutsidePage, findOccurrences, wordsUnder } from '../manual.js';
 
 const Decision = Type.Union([Type.Literal('accepted'), Type.Literal('rejected')]);
 
@@ -92,6 +92,14 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         const page = extracted.pages.find((p) => p.number === body.page);
         if (!page) {
           return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `Pagina ${body.page} bestaat niet; het document heeft ${extracted.pages.length} pagina's.` });
+        }
+        const outside = boxOutsidePage(page, body.boxes);
+        if (outside !== undefined) {
+          return reply.code(400).send({
+            statusCode: 400,
+            error: 'Bad Request',
+            message: `Vak ${outside} valt (deels) buiten pagina ${page.number} of is leeg; de pagina is ${Math.round(page.width)} × ${Math.round(page.height)} punten (x, y vanaf linksboven).`,
+          });
         }
         items = [{ page: body.page, boxes: body.boxes, text: wordsUnder(page, body.boxes) }];
       }
