@@ -9,3 +9,4 @@ export * from './pages.js';
 export * from './redactions.js';
 export * from './exports.js';
 export { openMigratedDatabase, type OpenedDatabase } from './open.js';
+export * from './uploads.js';

@@ -6,6 +6,8 @@ export interface ServiceConfig {
   blobDir: string;
   /** Largest accepted upload per file; bigger files are recorded as failed documents. */
   maxUploadBytes: number;
+  /** Largest upload request as a whole (by its Content-Length), refused before anything is stored. */
+  maxUploadRequestBytes: number;
   /** Most files in one upload request. */
   maxFilesPerUpload: number;
   /** Requests per minute from one client address (before the token is checked), from one token,
@@ -36,6 +38,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     queuePrefix: env.QUEUE_PREFIX || 'woo',
     blobDir: env.BLOB_DIR || 'data/blobs',
     maxUploadBytes: number(env, 'MAX_UPLOAD_MB', 200) * 1024 * 1024,
+    maxUploadRequestBytes: number(env, 'MAX_UPLOAD_REQUEST_MB', 2048) * 1024 * 1024,
     maxFilesPerUpload: number(env, 'MAX_FILES_PER_UPLOAD', 500),
     rateLimitPerAddress: number(env, 'RATE_LIMIT_PER_ADDRESS', 3000),
     rateLimitPerToken: number(env, 'RATE_LIMIT_PER_TOKEN', 1200),
