@@ -30,6 +30,7 @@ const REASONS: Record<number, string> = {
 function clientMessage(err: FastifyError, statusCode: number, maxFiles: number): string {
   if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) return 'Ongeldig verzoek: de inhoud is geen geldige JSON.';
   if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'Ongeldig verzoek: de inhoud is leeg, maar het inhoudstype is JSON.';
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'De inhoud van het verzoek is te groot (hooguit 1 MB; bestanden gaan als multipart/form-data).';
   switch (statusCode) {
     case 413:
       return `Het verzoek is te groot (te veel bestanden of velden in één keer; hooguit ${maxFiles} bestanden per upload).`;

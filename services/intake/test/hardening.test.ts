@@ -33,6 +33,7 @@ describe.skipIf(!infra.ok)('HTTP hardening', () => {
       { payload: '', type: 'application/json', expected: 'Ongeldig verzoek: de inhoud is leeg, maar het inhoudstype is JSON.' },
       { payload: JSON.stringify({}), type: 'application/json', expected: "Ongeldig verzoek: het veld 'name' ontbreekt." },
       { payload: JSON.stringify({ name: 3 }), type: 'application/json', expected: "Ongeldig verzoek: 'name' moet tekst zijn." },
+      { payload: JSON.stringify({ name: 'x'.repeat(1024 * 1024) }), type: 'application/json', expected: expect.stringContaining('hooguit 1 MB') },
       { payload: 'name=x', type: 'application/x-www-form-urlencoded', expected: expect.stringContaining('inhoudstype wordt hier niet ondersteund') },
     ];
     for (const c of cases) {
