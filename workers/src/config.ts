@@ -12,6 +12,8 @@ export interface WorkerConfig {
    * job picked up again after about this long. */
   lockDurationMs: number;
   attempts: number;
+  /** How long a job waits before it runs again after the database was unreachable. */
+  databaseRetryMs: number;
   exportDpi: number;
   blobDir: string;
 }
@@ -40,6 +42,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     queues: queues as JobName[],
     lockDurationMs: positiveInt(env, 'JOB_LOCK_MS', 30_000),
     attempts: positiveInt(env, 'JOB_ATTEMPTS', 3),
+    databaseRetryMs: positiveInt(env, 'DATABASE_RETRY_MS', 5000),
     exportDpi: positiveInt(env, 'EXPORT_DPI', 150),
     blobDir: env.BLOB_DIR || 'data/blobs',
   };

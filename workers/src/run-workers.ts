@@ -1,8 +1,8 @@
 import type { BlobStore } from '@woo/blobs';
 import { DocumentError, toDocumentError } from '@woo/core';
-import { failDocument, type Database } from '@woo/db';
+import { DatabaseUnavailableError, failDocument, type Database } from '@woo/db';
 import { redisConnection, type AnyJob, type JobName, type JobQueues } from '@woo/jobs';
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
@@ -45,16 +45,18 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
     connections.push(connection);
     const worker = new Worker<AnyPayload>(
       name,
-      async (job: Job<AnyPayload>) => {
+      async (job: Job<AnyPayload>, token?: string) => {
         const log = deps.log.child({ jobId: job.id, queue: name, documentId: job.data.documentId, attempt: job.attemptsMade + 1 });
         try {
-          await handler(job.data, { ...base, log });
+          await runHandler(handler, job.data, { ...base, log }, deps.db);
         } catch (err) {
-          // The file itself is the problem (encrypted, corrupt, unreadable page): retrying cannot
-          // help, so the document fails with its Dutch message and the job ends normally.
-          if (!(err instanceof DocumentError)) throw err;
-          log.warn({ code: err.code }, err.message);
-          await failDocument(deps.db, job.data.documentId, err);
+          if (!(err instanceof DatabaseUnavailableError)) throw err;
+          // The database went away mid-job: nothing of the failed transaction was committed and
+          // every stage is idempotent, so the job simply runs again later. Delayed rather than
+          // failed, so an outage longer than the retry budget never fails documents for good.
+          log.warn({ err, retryInMs: config.databaseRetryMs }, 'database unavailable; job delayed');
+          await job.moveToDelayed(Date.now() + config.databaseRetryMs, token);
+          throw new DelayedError();
         }
       },
       {
@@ -82,6 +84,18 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
       await ocr.close();
     },
   };
+}
+
+async function runHandler(handler: JobHandler<JobName>, data: AnyPayload, ctx: WorkerContext, db: Database): Promise<void> {
+  try {
+    await handler(data, ctx);
+  } catch (err) {
+    // The file itself is the problem (encrypted, corrupt, unreadable page): retrying cannot
+    // help, so the document fails with its Dutch message and the job ends normally.
+    if (!(err instanceof DocumentError)) throw err;
+    ctx.log.warn({ code: err.code }, err.message);
+    await failDocument(db, data.documentId, err);
+  }
 }
 
 /** Marks the document failed once BullMQ gives up on its job (attempts used up, or the job

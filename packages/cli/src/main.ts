@@ -41,16 +41,37 @@ program
     process.exitCode = await verifyCommand(pdf, opts.against);
   });
 
-program
+const token = program
   .command('token')
-  .description('API-tokens voor de intake- en beoordelingsdienst (DATABASE_URL, of de ingebouwde database in ./data)')
+  .description('API-tokens voor de intake- en beoordelingsdienst (DATABASE_URL, of de ingebouwde database in ./data)');
+
+token
   .command('create')
   .description('Maak een token aan en toon het (alleen het token, op stdout)')
   .requiredOption('--role <rol>', 'coordinator, reviewer of admin')
   .requiredOption('--name <naam>', 'waarvoor of voor wie het token is, bijv. "nachtrun" of "J. Jansen"')
-  .action(async (opts: { role: string; name: string }) => {
+  .option('--team <team>', "team waarvan het token lid is (herhaal voor meer teams; standaard: 'standaard')", (v: string, all: string[]) => [...all, v], [])
+  .option('--expires <wanneer>', 'vervalt na een aantal dagen (bijv. 90d) of op een datum (bijv. 2027-03-01)')
+  .action(async (opts: { role: string; name: string; team: string[]; expires?: string }) => {
     const { tokenCreateCommand } = await import('./token-command.js');
     process.exitCode = await tokenCreateCommand(opts);
+  });
+
+token
+  .command('list')
+  .description('Toon alle tokens: id, naam, rol, teams, verloopdatum en of ze zijn ingetrokken (nooit de tokens zelf)')
+  .action(async () => {
+    const { tokenListCommand } = await import('./token-command.js');
+    process.exitCode = await tokenListCommand();
+  });
+
+token
+  .command('revoke')
+  .description('Trek een token in (het id staat in token list); het werkt daarna niet meer')
+  .argument('<id>')
+  .action(async (id: string) => {
+    const { tokenRevokeCommand } = await import('./token-command.js');
+    process.exitCode = await tokenRevokeCommand(id);
   });
 
 program.parseAsync().catch((err: unknown) => {

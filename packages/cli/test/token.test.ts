@@ -26,6 +26,36 @@ describe.skipIf(!infra.ok)('woo-redact token create', () => {
     }
   });
 
+  it('puts a token in its teams with an expiry, lists it without the secret, and revokes it', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'token', 'create', '--role', 'reviewer', '--name', 'Jurist', '--team', 'wonen', '--team', 'jeugd', '--expires', '90d'], { env });
+    const token = stdout.trim();
+    const db = await openDatabase({ url: TEST_DATABASE_URL, schema });
+    try {
+      expect(await findTokenOwner(db, token)).toMatchObject({ name: 'Jurist', teams: ['jeugd', 'wonen'] });
+      const list = (await run(process.execPath, [BIN, 'token', 'list'], { env })).stdout;
+      expect(list).not.toContain(token);
+      const line = list.split('\n').find((l) => l.includes('Jurist'))!;
+      const [id, , role, teams, , expires, status] = line.split('\t');
+      expect([role, teams, status]).toEqual(['reviewer', 'jeugd,wonen', 'geldig']);
+      expect(Date.parse(expires!) - Date.now()).toBeGreaterThan(89 * 24 * 3600 * 1000);
+      expect(list).toMatch(/J\. Jansen\treviewer\tstandaard\t/); // without --team: the default team
+      const revoked = await run(process.execPath, [BIN, 'token', 'revoke', id!], { env });
+      expect(revoked.stderr).toContain('ingetrokken');
+      expect(await findTokenOwner(db, token)).toBeUndefined();
+      const again = await run(process.execPath, [BIN, 'token', 'revoke', id!], { env }).catch((e: { code: number; stderr: string }) => e);
+      expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('geen geldig token') });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses an expiry in the past or not understood, and a bad team name', async () => {
+    for (const args of [['--expires', '2001-01-01'], ['--expires', 'morgen'], ['--team', 'Wonen & Zo']]) {
+      const failed = await run(process.execPath, [BIN, 'token', 'create', '--role', 'reviewer', '--name', 'x', ...args], { env }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+      expect(failed).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/vervaldatum|teamnaam/) });
+    }
+  });
+
   it('refuses an unknown role in Dutch, with nothing on stdout', async () => {
     const failed = await run(process.execPath, [BIN, 'token', 'create', '--role', 'baas', '--name', 'x'], { env }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining("onbekende rol 'baas'") });

@@ -1,7 +1,9 @@
 import type { Queryable } from './database.js';
 
-/** Who did something: an API token's name and role, or the system itself (workers, policies). */
+/** Who did something: an API token (its id, since names may repeat, and its name and role), or
+ * the system itself (workers, policies). */
 export interface Actor {
+  id?: string;
   name: string;
   role: 'coordinator' | 'reviewer' | 'admin' | 'system';
 }
@@ -10,11 +12,14 @@ export const SYSTEM_ACTOR: Actor = { name: 'systeem', role: 'system' };
 
 export type AuditAction =
   | 'batch.created'
+  | 'batch.shared'
   | 'document.uploaded'
   | 'document.rejected'
   | 'document.detected'
   | 'document.failed'
   | 'document.exported'
+  | 'original.downloaded'
+  | 'export.downloaded'
   | 'redaction.decided'
   | 'redaction.added'
   | 'export.requested';
@@ -23,6 +28,8 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
+  /** The token's id; absent for the system and for entries older than token ids in the log. */
+  actorId: string | null;
   role: string;
   action: AuditAction;
   batchId: string | null;
@@ -46,7 +53,7 @@ export async function appendAudit(q: Queryable, actor: Actor, entry: NewAuditEnt
     `INSERT INTO audit_log (actor, action, batch_id, document_id, redaction_id, details)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
     [
-      JSON.stringify({ name: actor.name, role: actor.role }),
+      JSON.stringify({ ...(actor.id ? { id: actor.id } : {}), name: actor.name, role: actor.role }),
       entry.action,
       entry.batchId ?? null,
       entry.documentId ?? null,
@@ -75,6 +82,7 @@ export async function listDocumentAudit(q: Queryable, documentId: string): Promi
       id: Number(r.id),
       at: new Date(r.at).toISOString(),
       actor: actor.name,
+      actorId: actor.id ?? null,
       role: actor.role,
       action: r.action,
       batchId: r.batch_id,

@@ -78,39 +78,48 @@ export interface NewDocument {
 
 /** Records an uploaded file in its batch, numbered in upload order. */
 export async function addDocument(db: Database, doc: NewDocument, actor: Actor): Promise<DocumentRecord> {
+  return db.transaction((tx) => insertDocument(tx, doc, actor));
+}
+
+/** `addDocument` within the caller's transaction. */
+export async function insertDocument(tx: Queryable, doc: NewDocument, actor: Actor): Promise<DocumentRecord> {
   const id = randomUUID();
-  return db.transaction(async (tx) => {
-    const counter = await tx.query<{ document_count: number }>(
-      'UPDATE batches SET document_count = document_count + 1 WHERE id = $1 RETURNING document_count',
-      [doc.batchId],
-    );
-    const number = counter.rows[0]?.document_count;
-    if (number === undefined) throw new Error(`batch ${doc.batchId} does not exist`);
-    const { rows } = await tx.query<DocumentRow>(
-      `INSERT INTO documents (id, batch_id, number, filename, kind, size_bytes, original_key, pdf_key, status, error_code, error_message)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-      [
-        id,
-        doc.batchId,
-        number,
-        doc.filename,
-        doc.accepted?.kind ?? null,
-        doc.sizeBytes,
-        doc.accepted?.originalKey ?? null,
-        doc.accepted?.kind === 'pdf' ? doc.accepted.originalKey : null,
-        doc.accepted ? 'queued' : 'failed',
-        doc.rejected?.code ?? null,
-        doc.rejected?.message ?? null,
-      ],
-    );
-    await appendAudit(tx, actor, {
-      action: doc.accepted ? 'document.uploaded' : 'document.rejected',
-      batchId: doc.batchId,
-      documentId: id,
-      details: { filename: doc.filename, sizeBytes: doc.sizeBytes, ...(doc.rejected ? { error: doc.rejected.message } : {}) },
-    });
-    return toRecord(rows[0]!);
+  const counter = await tx.query<{ document_count: number }>(
+    'UPDATE batches SET document_count = document_count + 1 WHERE id = $1 RETURNING document_count',
+    [doc.batchId],
+  );
+  const number = counter.rows[0]?.document_count;
+  if (number === undefined) throw new Error(`batch ${doc.batchId} does not exist`);
+  const { rows } = await tx.query<DocumentRow>(
+    `INSERT INTO documents (id, batch_id, number, filename, kind, size_bytes, original_key, pdf_key, status, error_code, error_message)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+    [
+      id,
+      doc.batchId,
+      number,
+      doc.filename,
+      doc.accepted?.kind ?? null,
+      doc.sizeBytes,
+      doc.accepted?.originalKey ?? null,
+      doc.accepted?.kind === 'pdf' ? doc.accepted.originalKey : null,
+      doc.accepted ? 'queued' : 'failed',
+      doc.rejected?.code ?? null,
+      doc.rejected?.message ?? null,
+    ],
+  );
+  await appendAudit(tx, actor, {
+    action: doc.accepted ? 'document.uploaded' : 'document.rejected',
+    batchId: doc.batchId,
+    documentId: id,
+    details: { filename: doc.filename, sizeBytes: doc.sizeBytes, ...(doc.rejected ? { error: doc.rejected.message } : {}) },
   });
+  return toRecord(rows[0]!);
+}
+
+/** Documents by id, in batch order. */
+export async function getDocuments(q: Queryable, ids: readonly string[]): Promise<DocumentRecord[]> {
+  const { rows } = await q.query<DocumentRow>('SELECT * FROM documents WHERE id = ANY($1::uuid[]) ORDER BY number', [ids]);
+  return rows.map(toRecord);
 }
 
 export async function getDocument(q: Queryable, id: string): Promise<DocumentRecord | undefined> {

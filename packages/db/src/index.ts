@@ -1,6 +1,6 @@
 export { openDatabase, type Database, type DatabaseOptions, type Queryable, type QueryResult } from './database.js';
 export { migrate } from './migrate.js';
-export { ConflictError } from './errors.js';
+export { ConflictError, DatabaseUnavailableError, isConnectionError } from './errors.js';
 export * from './audit.js';
 export * from './tokens.js';
 export * from './batches.js';
@@ -9,3 +9,4 @@ export * from './pages.js';
 export * from './redactions.js';
 export * from './exports.js';
 export { openMigratedDatabase, type OpenedDatabase } from './open.js';
+export * from './uploads.js';

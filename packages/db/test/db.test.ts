@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addDocument,
   addManualRedactions,
+  canAccess,
   ConflictError,
   countRedactions,
   createApiToken,
@@ -14,6 +15,7 @@ import {
   getDocument,
   listDocumentAudit,
   listRedactions,
+  listVisibleBatches,
   loadExtractedDocument,
   migrate,
   openDatabase,
@@ -169,6 +171,12 @@ describe('@woo/db on embedded PGlite', () => {
       await decideRedaction(db, r!.id, { status: 'accepted' }, reviewer);
       expect(await countRedactions(db, d.id)).toMatchObject({ accepted: 1 });
       await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+      const token = await createApiToken(db, 'reviewer', 'Jurist', { teams: ['wonen', 'jeugd'] });
+      const owner = (await findTokenOwner(db, token))!;
+      expect(owner.teams).toEqual(['jeugd', 'wonen']);
+      expect(await canAccess(db, 'redaction', r!.id, owner)).toBe(false);
+      expect(await canAccess(db, 'redaction', r!.id, { role: 'reviewer', teams: ['standaard'] })).toBe(true);
+      expect(await listVisibleBatches(db, { role: 'admin', teams: [] })).toEqual([expect.objectContaining({ teams: ['standaard'], openSuggestions: 0 })]);
     } finally {
       await db.close();
     }

@@ -2,6 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyPluginAsync } from 'fastify';
+import { authenticate } from './auth.js';
 
 const BASE_PATH = '/admin/queues';
 
@@ -13,7 +14,6 @@ export const bullBoardPlugin: FastifyPluginAsync = async (fastify) => {
   createBullBoard({ queues: Object.values(fastify.jobs.queues).map((q) => new BullMQAdapter(q)), serverAdapter });
   await fastify.register(
     async (scope) => {
-      const admin = fastify.requireRole('admin');
       scope.addHook('onRequest', async (request, reply) => {
         if (!request.headers.authorization) {
           // makes the browser show its login dialog; the token goes in the password field
@@ -22,7 +22,7 @@ export const bullBoardPlugin: FastifyPluginAsync = async (fastify) => {
             .header('www-authenticate', 'Basic realm="woo-redact"')
             .send({ statusCode: 401, error: 'Unauthorized', message: 'Niet aangemeld: gebruik een admin-token als wachtwoord.' });
         }
-        return admin.call(scope, request, reply);
+        return authenticate(request, reply, ['admin']);
       });
       await scope.register(serverAdapter.registerPlugin());
     },

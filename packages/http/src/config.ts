@@ -6,8 +6,18 @@ export interface ServiceConfig {
   blobDir: string;
   /** Largest accepted upload per file; bigger files are recorded as failed documents. */
   maxUploadBytes: number;
+  /** Largest upload request as a whole (by its Content-Length), refused before anything is stored. */
+  maxUploadRequestBytes: number;
   /** Most files in one upload request. */
   maxFilesPerUpload: number;
+  /** Requests per minute from one client address (before the token is checked), from one token,
+   * and uploads per minute from one token. */
+  rateLimitPerAddress: number;
+  rateLimitPerToken: number;
+  uploadsPerToken: number;
+  requestTimeoutS: number;
+  /** Fastify's trustProxy: addresses (comma-separated) of the proxies in front, or false. */
+  trustProxy: string | false;
   logLevel: string;
   attempts: number;
 }
@@ -28,7 +38,13 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     queuePrefix: env.QUEUE_PREFIX || 'woo',
     blobDir: env.BLOB_DIR || 'data/blobs',
     maxUploadBytes: number(env, 'MAX_UPLOAD_MB', 200) * 1024 * 1024,
+    maxUploadRequestBytes: number(env, 'MAX_UPLOAD_REQUEST_MB', 2048) * 1024 * 1024,
     maxFilesPerUpload: number(env, 'MAX_FILES_PER_UPLOAD', 500),
+    rateLimitPerAddress: number(env, 'RATE_LIMIT_PER_ADDRESS', 3000),
+    rateLimitPerToken: number(env, 'RATE_LIMIT_PER_TOKEN', 1200),
+    uploadsPerToken: number(env, 'UPLOADS_PER_TOKEN', 60),
+    requestTimeoutS: number(env, 'REQUEST_TIMEOUT_S', 300),
+    trustProxy: env.TRUST_PROXY || false,
     logLevel: env.LOG_LEVEL || 'info',
     attempts: number(env, 'JOB_ATTEMPTS', 3),
   };

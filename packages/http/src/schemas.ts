@@ -1,13 +1,14 @@
 import type { Readable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
 import { WOO_GROUNDS, type GroundCode } from '@woo/core';
-import { DOCUMENT_STATUSES, type DocumentStatus as Status } from '@woo/db';
+import { DOCUMENT_STATUSES, TEAM_NAME, type DocumentStatus as Status } from '@woo/db';
 
 /* TypeBox schemas shared by the intake and review apps: one definition per API shape, used for
  * validation, serialisation (nothing outside the schema leaks) and the OpenAPI document. */
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
+export const Team = Type.String({ pattern: TEAM_NAME.source, description: 'teamnaam: kleine letters, cijfers, - en _' });
 
 /** Body of every error response; `message` is Dutch and meant for the person using the API. */
 export const ErrorResponse = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() });

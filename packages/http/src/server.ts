@@ -8,6 +8,7 @@ import { bullBoardPlugin } from './bull-board.js';
 import type { ServiceConfig } from './config.js';
 import type { ServiceContext } from './context.js';
 import { installErrorHandler } from './errors.js';
+import { registerHardening } from './hardening.js';
 import { healthRoutes } from './health.js';
 
 export interface ServerOptions {
@@ -33,7 +34,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // behind a reverse proxy, the client's address (for the rate limit and the log) is in X-Forwarded-For
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // a request (upload included) must be complete within this time; headers within Node's 60 s
+    requestTimeout: config.requestTimeoutS * 1000,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -45,6 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('x-request-id', request.id);
   });
   installErrorHandler(fastify);
+  await registerHardening(fastify);
 
   await fastify.register(swagger, {
     openapi: {

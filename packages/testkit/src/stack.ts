@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiToken } from '@woo/db';
+import type { Redaction } from '@woo/core';
+import { createApiToken, saveDetection, saveExtraction, transition } from '@woo/db';
 import { buildServer, loadServiceConfig, openServiceContext, type ServiceContext } from '@woo/http';
 import { intakeApp } from '@woo/intake';
 import { reviewApp } from '@woo/review';
 import { loadWorkerConfig, startWorkers, type RunningWorkers } from '@woo/workers';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
+import { textPdf } from './pdfs.js';
 import { dropQueuePrefix, dropSchema, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from './infra.js';
 
 export interface TestStack {
@@ -81,4 +83,17 @@ export function multipart(files: ReadonlyArray<{ name: string; bytes: Uint8Array
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Uploads a one-page PDF into `batchId` as `token` and stores the pipeline's result for it
+ * directly (an A4 page without words, and `suggestions`), so it is in review without workers. */
+export async function documentInReview(stack: TestStack, token: string, batchId: string, suggestions: readonly Redaction[] = []): Promise<string> {
+  const body = multipart([{ name: 'brief.pdf', bytes: await textPdf([['Jan Jansen belde']]) }]);
+  const res = await stack.app.inject({ method: 'POST', url: `/v1/batches/${batchId}/documents`, headers: { authorization: `Bearer ${token}`, ...body.headers }, payload: body.payload });
+  const id = res.json<Array<{ id: string }>>()[0]!.id;
+  const db = stack.context.db;
+  if (!(await transition(db, id, ['queued'], 'extracting'))) throw new Error(`document ${id} is not queued`);
+  await saveExtraction(db, id, { pages: [{ number: 1, width: 595, height: 842, source: 'text-layer', needsOcr: false, words: [] }] }, 'detecting');
+  await saveDetection(db, id, suggestions);
+  return id;
 }

@@ -25,3 +25,15 @@ export function wordsUnder(page: Page, boxes: readonly Box[]): string {
     .map((w) => w.text)
     .join(' ');
 }
+
+/** Rounding in a client's page geometry is forgiven up to this much (PDF points). */
+const TOLERANCE = 0.5;
+
+/** The number (1-based) of the first box that is empty or not within the page, if any: such a
+ * box is refused up front instead of failing the export later. */
+export function boxOutsidePage(page: Pick<Page, 'width' | 'height'>, boxes: readonly Box[]): number | undefined {
+  const index = boxes.findIndex(
+    (b) => !(b.width > 0 && b.height > 0 && b.x >= -TOLERANCE && b.y >= -TOLERANCE && b.x + b.width <= page.width + TOLERANCE && b.y + b.height <= page.height + TOLERANCE),
+  );
+  return index === -1 ? undefined : index + 1;
+}

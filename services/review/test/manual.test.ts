@@ -1,6 +1,6 @@
 import type { ExtractedDocument, Word } from '@woo/core';
 import { describe, expect, it } from 'vitest';
-import { findOccurrences, wordsUnder } from '../src/manual.js';
+import { boxOutsidePage, findOccurrences, wordsUnder } from '../src/manual.js';
 
 /** Words laid out left to right on one line per array, 10 pt high, 20 pt apart vertically. */
 function page(number: number, lines: string[][]): ExtractedDocument['pages'][number] {
@@ -38,5 +38,18 @@ describe('findOccurrences', () => {
 describe('wordsUnder', () => {
   it('names the words a drawn box covers', () => {
     expect(wordsUnder(doc.pages[0]!, [{ x: 40, y: 118, width: 60, height: 14 }])).toBe('Jansen over');
+  });
+});
+
+describe('boxOutsidePage', () => {
+  const a4 = { width: 595, height: 842 };
+  it('accepts boxes on the page, forgiving half a point of rounding', () => {
+    expect(boxOutsidePage(a4, [{ x: 0, y: 0, width: 595, height: 842 }, { x: 500, y: 800, width: 95.4, height: 42.3 }])).toBeUndefined();
+  });
+  it('names the first box that is empty or sticks out', () => {
+    expect(boxOutsidePage(a4, [{ x: 10, y: 10, width: 5, height: 5 }, { x: 590, y: 10, width: 20, height: 5 }])).toBe(2);
+    expect(boxOutsidePage(a4, [{ x: -3, y: 10, width: 5, height: 5 }])).toBe(1);
+    expect(boxOutsidePage(a4, [{ x: 10, y: 840, width: 5, height: 5 }])).toBe(1);
+    expect(boxOutsidePage(a4, [{ x: 10, y: 10, width: 0, height: 5 }])).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { countRedactions, getDocument, listDocumentAudit } from '@woo/db';
+import { appendAudit, countRedactions, getDocument, listDocumentAudit } from '@woo/db';
 import { bearer, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 
 const Counts = Type.Object({ suggested: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), manual: Type.Integer() });
@@ -21,6 +21,7 @@ const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
   actor: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()], { description: 'id van het API-token' }),
   role: Type.String(),
   action: Type.String(),
   redactionId: Type.Union([Type.String(), Type.Null()]),
@@ -28,12 +29,12 @@ const AuditEntry = Type.Object({
 });
 
 export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const readers = fastify.requireRole('coordinator', 'reviewer');
+  const readers = { roles: ['coordinator', 'reviewer'], resource: 'document' } as const;
 
   fastify.get(
     '/v1/documents/:id',
     {
-      onRequest: readers,
+      config: readers,
       schema: { tags: ['review'], summary: 'Document: status, pagina\'s en aantallen per beslissing', security: bearer, params: IdParams, response: { 200: DocumentDetail, ...errorResponses(404) } },
     },
     async (request, reply) => {
@@ -56,20 +57,20 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/documents/:id/audit',
     {
-      onRequest: readers,
+      config: readers,
       schema: { tags: ['review'], summary: 'Auditlog van het document (elke beslissing, wie en wanneer)', security: bearer, params: IdParams, response: { 200: Type.Array(AuditEntry), ...errorResponses(404) } },
     },
     async (request, reply) => {
       const doc = await getDocument(fastify.db, request.params.id);
       if (!doc) return reply.code(404).send(notFound('Dit document'));
-      return (await listDocumentAudit(fastify.db, doc.id)).map(({ id, at, actor, role, action, redactionId, details }) => ({ id, at, actor, role, action, redactionId, details }));
+      return (await listDocumentAudit(fastify.db, doc.id)).map(({ id, at, actor, actorId, role, action, redactionId, details }) => ({ id, at, actor, actorId, role, action, redactionId, details }));
     },
   );
 
   fastify.get(
     '/v1/documents/:id/original.pdf',
     {
-      onRequest: readers,
+      config: readers,
       schema: {
         tags: ['review'],
         summary: 'Het ongelakte bronbestand als PDF, om naast de voorstellen te tonen',
@@ -83,6 +84,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const doc = await getDocument(fastify.db, request.params.id);
       if (!doc) return reply.code(404).send(notFound('Dit document'));
       if (!doc.pdfKey) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'Er is (nog) geen PDF van dit document.' });
+      await appendAudit(fastify.db, request.actor, { action: 'original.downloaded', batchId: doc.batchId, documentId: doc.id });
       return reply.type('application/pdf').header('cache-control', 'no-store').send(fastify.blobs.stream(doc.pdfKey));
     },
   );

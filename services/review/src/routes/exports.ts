@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { getBatch, getDocument, listBatchDocuments, listRedactions, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
+import { appendAudit, getBatch, getDocument, listBatchDocuments, listRedactions, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
 import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 import { inventoryCsv } from '@woo/pipeline';
 import type { FastifyInstance } from 'fastify';
@@ -24,13 +24,11 @@ function attachment(filename: string): string {
 }
 
 export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const coordinators = fastify.requireRole('coordinator');
-  const readers = fastify.requireRole('coordinator', 'reviewer');
 
   fastify.post(
     '/v1/documents/:id/export',
     {
-      onRequest: coordinators,
+      config: { roles: ['coordinator'], resource: 'document' },
       schema: {
         tags: ['export'],
         summary: 'Gelakte PDF maken',
@@ -56,7 +54,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/v1/batches/:id/export',
     {
-      onRequest: coordinators,
+      config: { roles: ['coordinator'], resource: 'batch' },
       schema: {
         tags: ['export'],
         summary: 'Alle documenten van de batch exporteren (zelfde policy)',
@@ -79,7 +77,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/documents/:id/export.pdf',
     {
-      onRequest: readers,
+      config: { roles: ['coordinator', 'reviewer'], resource: 'document' },
       schema: {
         tags: ['export'],
         summary: 'De gelakte PDF (zodra de status exported is)',
@@ -95,6 +93,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (doc.status !== 'exported' || !doc.exportKey) {
         return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Er is geen actuele gelakte versie: de status van het document is '${doc.status}'.` });
       }
+      await appendAudit(fastify.db, request.actor, { action: 'export.downloaded', batchId: doc.batchId, documentId: doc.id, details: { revision: doc.exportRevision } });
       return reply
         .type('application/pdf')
         .header('content-disposition', attachment(doc.filename))
@@ -106,7 +105,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/batches/:id/inventory.csv',
     {
-      onRequest: readers,
+      config: { roles: ['coordinator', 'reviewer'], resource: 'batch' },
       schema: {
         tags: ['export'],
         summary: 'Inventarislijst van de batch (CSV, ; gescheiden, UTF-8)',

@@ -11,7 +11,7 @@ import {
   type ManualRedaction,
 } from '@woo/db';
 import { bearer, Box, errorResponses, Ground, IdParams, notFound, Redaction, RedactionStatus } from '@woo/http';
-import { findOccurrences, wordsUnder } from '../manual.js';
+import { boxOutsidePage, findOccurrences, wordsUnder } from '../manual.js';
 
 const Decision = Type.Union([Type.Literal('accepted'), Type.Literal('rejected')]);
 
@@ -30,12 +30,11 @@ const BulkBody = Type.Object({
 
 /* Responses are serialised through the Redaction schema, which leaves out internal fields. */
 export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const reviewers = fastify.requireRole('reviewer');
 
   fastify.get(
     '/v1/documents/:id/redactions',
     {
-      onRequest: fastify.requireRole('coordinator', 'reviewer'),
+      config: { roles: ['coordinator', 'reviewer'], resource: 'document' },
       schema: { tags: ['review'], summary: 'Voorstellen en lakkingen van een document', security: bearer, params: IdParams, response: { 200: Type.Array(Redaction), ...errorResponses(404) } },
     },
     async (request, reply) => {
@@ -48,7 +47,7 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.patch(
     '/v1/redactions/:id',
     {
-      onRequest: reviewers,
+      config: { roles: ['reviewer'], resource: 'redaction' },
       schema: {
         tags: ['review'],
         summary: 'Een voorstel accepteren of afwijzen (optioneel met een andere weigeringsgrond)',
@@ -68,7 +67,7 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/v1/documents/:id/redactions',
     {
-      onRequest: reviewers,
+      config: { roles: ['reviewer'], resource: 'document' },
       schema: {
         tags: ['review'],
         summary: 'Handmatig lakken: vakken op een pagina, of een tekst (elk voorkomen in het document)',
@@ -94,6 +93,14 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         if (!page) {
           return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `Pagina ${body.page} bestaat niet; het document heeft ${extracted.pages.length} pagina's.` });
         }
+        const outside = boxOutsidePage(page, body.boxes);
+        if (outside !== undefined) {
+          return reply.code(400).send({
+            statusCode: 400,
+            error: 'Bad Request',
+            message: `Vak ${outside} valt (deels) buiten pagina ${page.number} of is leeg; de pagina is ${Math.round(page.width)} × ${Math.round(page.height)} punten (x, y vanaf linksboven).`,
+          });
+        }
         items = [{ page: body.page, boxes: body.boxes, text: wordsUnder(page, body.boxes) }];
       }
       const added = await addManualRedactions(fastify.db, doc.id, items, body.ground ?? PERSONAL_DATA_GROUND, request.actor);
@@ -104,7 +111,7 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/v1/documents/:id/redactions/bulk',
     {
-      onRequest: reviewers,
+      config: { roles: ['reviewer'], resource: 'document' },
       schema: {
         tags: ['review'],
         summary: 'Eén beslissing voor alle lakkingen die overeenkomen, bijv. elk voorkomen van een naam',
