@@ -20,7 +20,7 @@ export interface InkAccount {
   regions: Box[];
 }
 
-export function accountInk(layers: InkLayers, words: readonly FontWord[], untrusted: ReadonlySet<string>): InkAccount {
+export function accountInk(layers: InkLayers, words: readonly FontWord[]): InkAccount {
   const { full, withoutText } = layers;
   const { width, height, scale } = full;
   // where the text changed the rendering (without a text-free rendering: ink on blank paper)
@@ -40,12 +40,12 @@ export function accountInk(layers: InkLayers, words: readonly FontWord[], untrus
   const visible: Word[] = [];
   const hidden: Word[] = [];
   const explained = new Uint8Array(width * height);
-  for (const { word, font } of words) {
+  for (const { word, trusted } of words) {
     if (!paintsInk(word.box, full, changed, cover)) {
       hidden.push(word);
       continue;
     }
-    if (untrusted.has(font)) continue; // its ink stays unexplained: OCR reads it
+    if (!trusted) continue; // its ink stays unexplained: OCR reads it
     visible.push(word);
     const [x0, y0, x1, y1] = pixelRect(word.box, full, 1);
     for (let y = y0; y < y1; y++) explained.fill(1, y * width + x0, y * width + x1);
