@@ -69,7 +69,7 @@ function coverageProblems(doc: ExtractedDocument, applied: Redaction[]): string[
   const boxes = appliedBoxesByPage(applied);
   for (const page of doc.pages) {
     for (const { box, redaction } of boxes.get(page.number) ?? []) {
-      const hidden = page.words.filter((w) => hits(box, w.box) && (overlapShare(w.box, box) >= HIDES_SHARE || overlapShare(box, w.box) >= HIDES_SHARE));
+      const hidden = page.words.filter((w) => hits(box, w.box) && hides(redaction, box, w));
       if (hidden.some((w) => !coversAcross(box, w))) {
         problems.push(`Pagina ${page.number}: de lakbalk van lakking ${redaction.id} bedekt de tekst die hij moet verbergen niet over de volle hoogte.`);
       }
@@ -79,6 +79,17 @@ function coverageProblems(doc: ExtractedDocument, applied: Redaction[]): string[
 }
 
 const HIDES_SHARE = 0.3;
+
+/** Does this box of the redaction black out (part of) the word? Where the redaction names its text,
+ * the word must be part of it (turned text has boxes that overlap their neighbours a lot);
+ * otherwise (a box drawn by hand) it must cover a real share of the word, or lie mostly on it. */
+function hides(redaction: Redaction, box: Box, word: Word): boolean {
+  const bare = (t: string) => normalise(t).replace(/[^\p{L}\p{N}@.]+/gu, '');
+  const text = bare(redaction.text);
+  const w = bare(word.text);
+  if (text && w) return text.includes(w) || w.includes(text);
+  return overlapShare(word.box, box) >= HIDES_SHARE || overlapShare(box, word.box) >= HIDES_SHARE;
+}
 
 /** The box spans the word across its baseline (its glyph height), within the padding. */
 function coversAcross(box: Box, word: Word): boolean {
