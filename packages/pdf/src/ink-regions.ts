@@ -31,10 +31,11 @@ interface Blob {
  * marks lines found in the ink itself: the outlines of a table grid are broken at every crossing,
  * so they are recognised as lines only in the ink they outline. */
 export function textLikeRegions(mask: Uint8Array, width: number, height: number, scale: number, rules?: Uint8Array): Box[] {
-  const length = Math.round(RULE_PT * scale);
+  if (mask.indexOf(1) < 0) return [];
   const work = mask.slice();
-  clearNear(work, ruleRuns(mask, width, height, length), width);
+  clearNear(work, ruleRuns(mask, width, height, Math.round(RULE_PT * scale)), width);
   if (rules) clearNear(work, rules, width);
+  if (work.indexOf(1) < 0) return [];
   const glyphs = blobs(work, width, height).filter((b) => isGlyphLike(b, scale));
   const lines = lineClusters(glyphs);
   const regions: Box[] = [];
@@ -83,8 +84,7 @@ export function ruleRuns(mask: Uint8Array, width: number, height: number, length
 
 /** Clears from `mask` every pixel within one pixel of a rule pixel. */
 function clearNear(mask: Uint8Array, rules: Uint8Array, width: number): void {
-  for (let i = 0; i < rules.length; i++) {
-    if (!rules[i]) continue;
+  for (let i = rules.indexOf(1); i >= 0; i = rules.indexOf(1, i + 1)) {
     const x = i % width;
     for (const j of [i - width, i, i + width]) {
       if (j < 0 || j >= mask.length) continue;
