@@ -224,8 +224,9 @@ function cells(T: Tokens, i: number): Array<[number, number]> {
   return out;
 }
 
-/** Column headings of tables that list people by name ("Voornaam | Achternaam | Telefoon"). */
-const NAME_HEADINGS = new Set(['naam', 'namen', 'voornaam', 'voornamen', 'achternaam', 'achternamen', 'roepnaam', 'geslachtsnaam', 'contactpersoon', 'aanvrager', 'melder', 'bewoner', 'deelnemer', 'medewerker', 'behandelaar']);
+/** Column headings of tables that list people by name ("Voornaam | Achternaam | Telefoon"). Role
+ * words ("Bewoner", "Melder") are left out: they are as often the values of a column. */
+const NAME_HEADINGS = new Set(['naam', 'namen', 'voornaam', 'voornamen', 'achternaam', 'achternamen', 'roepnaam', 'geslachtsnaam', 'contactpersoon']);
 
 /** Whole cell of capitalised words and particles ("ter Beek", "Hoogland"): under a name heading
  * that is a name, even where the word also means something else. */
@@ -256,7 +257,9 @@ function ownerColumn(T: Tokens): Candidate[] {
     const head = cells(T, i);
     const heading = ([a, b]: [number, number], set: ReadonlySet<string>) => a === b && isWord(W[a]) && set.has(W[a]!.key);
     const col = head.findIndex((c) => heading(c, OWNER_HEADINGS));
-    const nameCols = head.map((c, k) => (heading(c, NAME_HEADINGS) ? k : -1)).filter((k) => k >= 0);
+    // a heading row holds labels only: no numbers or addresses, which are the values of a row
+    const labels = head.every(([a, b]) => W.slice(a, b + 1).every((t) => t.kind !== 'number' && !t.text.includes('@')));
+    const nameCols = labels ? head.map((c, k) => (heading(c, NAME_HEADINGS) ? k : -1)).filter((k) => k >= 0) : [];
     if ((col < 0 && !nameCols.length) || head.length < 2) {
       i = lineEnd(T, i);
       continue;
