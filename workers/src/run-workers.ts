@@ -6,8 +6,9 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
-import { detectorFromEnv, lazyOcrEngine, type WorkerContext } from './context.js';
+import { detectorFromEnv, type WorkerContext } from './context.js';
 import { assertEveryJobHasHandler, HANDLERS, type JobHandler } from './handlers/index.js';
+import { stagePools } from './pools.js';
 
 export interface WorkerDeps {
   db: Database;
@@ -18,7 +19,7 @@ export interface WorkerDeps {
 }
 
 export interface RunningWorkers {
-  /** Stops taking jobs, lets running ones finish, and releases the OCR engine. */
+  /** Stops taking jobs, lets running ones finish, and stops the stage children. */
   close(): Promise<void>;
 }
 
@@ -27,13 +28,13 @@ type AnyPayload = AnyJob['data'];
 /** One BullMQ worker per queue this process serves, each with its own concurrency. */
 export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWorkers {
   assertEveryJobHasHandler();
-  const ocr = lazyOcrEngine(deps.env);
+  const pools = stagePools(config.concurrency, deps.env);
   const base: Omit<WorkerContext, 'log'> = {
     db: deps.db,
     blobs: deps.blobs,
     jobs: deps.jobs,
     detector: detectorFromEnv(deps.env),
-    ocrEngine: ocr.get,
+    stages: pools.stages,
     exportDpi: config.exportDpi,
   };
 
@@ -81,7 +82,7 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       for (const c of connections) c.disconnect();
-      await ocr.close();
+      await pools.close();
     },
   };
 }

@@ -5,3 +5,4 @@ export * from './wait.js';
 export * from './database.js';
 export * from './private-postgres.js';
 export * from './hostile.js';
+export * from './memory.js';

@@ -74,7 +74,10 @@ export class StagePool {
   async close(): Promise<void> {
     this.closed = true;
     const exits = [...this.all].map((slot) => new Promise((resolve) => (slot.child.exitCode !== null || slot.child.signalCode !== null ? resolve(undefined) : slot.child.once('exit', resolve))));
-    for (const slot of this.all) slot.child.kill('SIGKILL');
+    for (const slot of this.all) {
+      slot.child.ref(); // an unref'd child's exit would not keep this process waiting for it
+      slot.child.kill('SIGKILL');
+    }
     await Promise.all(exits);
   }
 

@@ -14,7 +14,7 @@ export interface HeavyStages {
   ocrPage(bytes: Uint8Array, doc: ExtractedDocument, page: number): Promise<Page>;
   /** Image → PDF, extraction and OCR of every page that needs it, in one go (the CLI's first pass). */
   read(input: Uint8Array): Promise<ReadDocument>;
-  export(bytes: Uint8Array, doc: ExtractedDocument, redactions: Redaction[], options: { dpi?: number }): Promise<Uint8Array>;
+  export(bytes: Uint8Array, doc: ExtractedDocument, redactions: Redaction[], options?: { dpi?: number }): Promise<Uint8Array>;
 }
 
 export type StageName = keyof HeavyStages;
