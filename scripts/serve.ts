@@ -1,7 +1,7 @@
 import { buildServer, loadServiceConfig, openServiceContext, runUntilSignal } from '@woo/http';
 import { intakeApp } from '@woo/intake';
 import { reviewApp } from '@woo/review';
-import { loadWorkerConfig, requeueStranded, startWorkers } from '@woo/workers';
+import { loadWorkerConfig, startWorkers } from '@woo/workers';
 import { pino } from 'pino';
 
 /* `npm run serve`: intake, review and every worker in one process on one machine, the state in
@@ -12,5 +12,4 @@ const context = await openServiceContext(config);
 const app = await buildServer({ config, context, apps: [intakeApp, reviewApp], title: 'woo-redact' });
 const log = pino({ name: 'woo-workers', level: config.logLevel });
 const workers = startWorkers({ db: context.db, blobs: context.blobs, jobs: context.jobs, log }, loadWorkerConfig());
-log.info({ requeued: await requeueStranded(context.db, context.jobs) }, 'workers ready');
 await runUntilSignal(app, context, config, [workers]);

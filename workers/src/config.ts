@@ -17,6 +17,8 @@ export interface WorkerConfig {
   databaseRetryMs: number;
   exportDpi: number;
   blobDir: string;
+  /** How often the database is reconciled with the queues (requeue.ts). */
+  reconcileIntervalMs: number;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -38,5 +40,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     databaseRetryMs: positiveInt(env, 'DATABASE_RETRY_MS', 5000),
     exportDpi: positiveInt(env, 'EXPORT_DPI', 150),
     blobDir: env.BLOB_DIR || 'data/blobs',
+    reconcileIntervalMs: positiveInt(env, 'RECONCILE_INTERVAL_S', 60) * 1000,
   };
 }

@@ -9,6 +9,7 @@ import type { WorkerConfig } from './config.js';
 import { detectorFromEnv, type WorkerContext } from './context.js';
 import { assertEveryJobHasHandler, HANDLERS, type JobHandler } from './handlers/index.js';
 import { stagePools } from './pools.js';
+import { requeueStranded } from './requeue.js';
 
 export interface WorkerDeps {
   db: Database;
@@ -25,7 +26,8 @@ export interface RunningWorkers {
 
 type AnyPayload = AnyJob['data'];
 
-/** One BullMQ worker per queue this process serves, each with its own concurrency. */
+/** One BullMQ worker per queue this process serves, each with its own concurrency; the database
+ * is reconciled with the queues at start and every RECONCILE_INTERVAL_S. */
 export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWorkers {
   assertEveryJobHasHandler();
   const pools = stagePools(config.concurrency, deps.env);
@@ -77,9 +79,17 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
     return worker;
   });
   deps.log.info({ queues: config.queues, concurrency: config.concurrency, prefix: config.queuePrefix }, 'workers started');
+  const reconcile = () =>
+    requeueStranded(deps.db, deps.jobs).then(
+      (requeued) => requeued && deps.log.warn({ requeued }, 'documents without a job re-enqueued'),
+      (err: unknown) => deps.log.error({ err }, 'could not reconcile the database with the queues'),
+    );
+  void reconcile();
+  const reconciling = setInterval(() => void reconcile(), config.reconcileIntervalMs).unref();
 
   return {
     async close() {
+      clearInterval(reconciling);
       await Promise.all(workers.map((w) => w.close()));
       for (const c of connections) c.disconnect();
       await pools.close();

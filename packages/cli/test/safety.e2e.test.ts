@@ -83,7 +83,8 @@ describe('woo-redact with memory bombs in the batch', () => {
     expect(byName['tienduizend.pdf']).toMatchObject({ status: 'mislukt', errorCode: 'too-many-pages', error: expect.stringContaining("10.000 pagina's") });
     expect(byName['brief.pdf']!.status).toBe('gelakt');
     console.info(`CLI with memory bombs: peak ${Math.round(peakMb)} MB for the CLI and its stage children`);
-    expect(peakMb).toBeLessThan(1500);
+    // the CLI and two stage children with pdfjs loaded (measured: about 1350 MB); each child is capped at STAGE_MEMORY_MB
+    expect(peakMb).toBeLessThan(2000);
   });
 });
 
