@@ -1,5 +1,5 @@
 import type { ExtractedDocument, Page, Redaction } from '@woo/core';
-import { createLazyOcrEngine, type OcrReader } from '@woo/ocr';
+import { createLazyOcrEngine } from '@woo/ocr';
 import { toPdfInput } from '../input.js';
 import { readDocument, type ReadDocument } from '../process-document.js';
 import { ocrPageStage } from '../ocr-stage.js';
@@ -19,19 +19,15 @@ export interface HeavyStages {
 
 export type StageName = keyof HeavyStages;
 
-/** The stages in this process, reading pages with `ocr` (started on first use). */
-export function inProcessStages(ocr: OcrReader): HeavyStages {
-  return {
+/** What a child process runs: one OCR worker of its own (OCR_THREADS), started on first use. */
+export function childStages(env: NodeJS.ProcessEnv = process.env): { stages: HeavyStages; close(): Promise<void> } {
+  const ocr = createLazyOcrEngine({ workers: Number(env.OCR_THREADS) || 1 });
+  const stages: HeavyStages = {
     toPdf: toPdfInput,
     extract: extractStage,
     ocrPage: (bytes, doc, page) => ocrPageStage(bytes, doc, page, ocr),
     read: (input) => readDocument(input, { ocr }),
     export: exportStage,
   };
-}
-
-/** What a child process runs: one OCR worker of its own (OCR_THREADS), started on first use. */
-export function childStages(env: NodeJS.ProcessEnv = process.env): { stages: HeavyStages; close(): Promise<void> } {
-  const ocr = createLazyOcrEngine({ workers: Number(env.OCR_THREADS) || 1 });
-  return { stages: inProcessStages(ocr), close: () => ocr.terminate() };
+  return { stages, close: () => ocr.terminate() };
 }
