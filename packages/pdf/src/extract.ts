@@ -1,5 +1,4 @@
 import type { ExtractedDocument, Page } from '@woo/core';
-import { untrustedFonts } from './font-trust.js';
 import { accountInk } from './ink-accounting.js';
 import { renderInkLayers } from './layers.js';
 import { assertImageSizes } from './limits.js';
@@ -17,7 +16,7 @@ export async function extractPage(handle: PdfHandle, pageNumber: number): Promis
   try {
     const viewport = page.getViewport({ scale: 1 });
     const words = await extractFontWords(page);
-    const ink = accountInk(await renderInkLayers(page, INK_DPI), words, untrustedFonts(page, words));
+    const ink = accountInk(await renderInkLayers(page, INK_DPI), words);
     return {
       number: pageNumber,
       width: viewport.width,

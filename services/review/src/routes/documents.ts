@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { appendAudit, countRedactions, getDocument, listDocumentAudit, pagesNeedingOcr, retryDocument } from '@woo/db';
+import { appendAudit, countRedactions, getDocument, listDocumentAudit, loadExtractedDocument, pagesNeedingOcr, retryDocument } from '@woo/db';
+import { readingFindings } from '@woo/pipeline';
 import { bearer, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 
 const Counts = Type.Object({ suggested: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), manual: Type.Integer() });
@@ -15,6 +16,10 @@ const DocumentDetail = Type.Object({
   error: Type.Optional(Type.String()),
   exportPolicy: Type.Union([Type.String(), Type.Null()]),
   counts: Counts,
+  findings: Type.Array(
+    Type.Object({ page: Type.Integer(), kind: Type.Union([Type.Literal('hidden-text'), Type.Literal('unread')]), message: Type.String() }),
+    { description: 'Hoe het document is gelezen: verborgen tekst (niet gepubliceerd) en delen die niet met zekerheid gelezen konden worden' },
+  ),
 });
 
 const AuditEntry = Type.Object({
@@ -50,6 +55,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         ...(doc.errorMessage ? { error: doc.errorMessage } : {}),
         exportPolicy: doc.exportPolicy,
         counts: await countRedactions(fastify.db, doc.id),
+        findings: readingFindings(await loadExtractedDocument(fastify.db, doc.id)),
       };
     },
   );
