@@ -1,16 +1,20 @@
-import { buildServer, loadServiceConfig, openServiceContext, runUntilSignal } from '@woo/http';
-import { intakeApp } from '@woo/intake';
-import { reviewApp } from '@woo/review';
-import { loadWorkerConfig, requeueStranded, startWorkers } from '@woo/workers';
-import { pino } from 'pino';
+import { fileURLToPath } from 'node:url';
+import { supervise } from './supervise.js';
 
-/* `npm run serve`: intake, review and every worker in one process on one machine, the state in
- * PostgreSQL at DATABASE_URL or else in PGlite under ./data. Ctrl-C stops it all cleanly. */
+/* `npm run serve`: the API and the workers as separate child processes under one supervisor that
+ * restarts a crashed child, so a worker crash never stalls /healthz. The state is in PostgreSQL at
+ * DATABASE_URL; without it, in PGlite under ./data, which one process at a time can open: API and
+ * workers then share one (still supervised) child. Ctrl-C stops it all cleanly. */
 
-const config = loadServiceConfig();
-const context = await openServiceContext(config);
-const app = await buildServer({ config, context, apps: [intakeApp, reviewApp], title: 'woo-redact' });
-const log = pino({ name: 'woo-workers', level: config.logLevel });
-const workers = startWorkers({ db: context.db, blobs: context.blobs, jobs: context.jobs, log }, loadWorkerConfig());
-log.info({ requeued: await requeueStranded(context.db, context.jobs) }, 'workers ready');
-await runUntilSignal(app, context, config, [workers]);
+const file = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const separate = Boolean(process.env.DATABASE_URL);
+if (!separate) process.env.WOO_SERVE_WORKERS = '1';
+supervise(
+  separate
+    ? [
+        { name: 'api', file: file('./serve-api.ts') },
+        { name: 'workers', file: file('../workers/src/main.ts') },
+      ]
+    : [{ name: 'api+workers', file: file('./serve-api.ts') }],
+  (message) => process.stderr.write(`[serve] ${message}\n`),
+);

@@ -112,6 +112,31 @@ export class JobQueues {
     });
   }
 
+  /** Enqueues the job unless a job with its id is in Redis (in any state); true when enqueued. */
+  async ensure<N extends JobName>(name: N, data: JobPayloads[N]): Promise<boolean> {
+    if (await this.queues[name].getJob(jobId(name, data))) return false;
+    await this.add(name, data);
+    return true;
+  }
+
+  /** enqueueOcrThenDetect unless the document's detect job (the parent) is in Redis. */
+  async ensureOcrThenDetect(documentId: string, pages: readonly number[]): Promise<boolean> {
+    if (await this.queues.detect.getJob(jobId('detect', { documentId }))) return false;
+    await this.enqueueOcrThenDetect(documentId, pages);
+    return true;
+  }
+
+  /** Enqueues the job again for a retried document: a finished or failed job kept under the same
+   * id (and, for a detect job, its OCR children) is removed first, or the new one would be a no-op. */
+  async retry(name: 'extract' | 'detect', documentId: string, ocrPages: readonly number[] = []): Promise<void> {
+    const earlier = await this.queues[name].getJob(jobId(name, { documentId }));
+    if (earlier && !(await earlier.isActive())) await earlier.remove({ removeChildren: true });
+    for (const page of ocrPages) await (await this.queues.ocr.getJob(jobId('ocr', { documentId, page })))?.remove();
+    if (name === 'extract') await this.enqueueExtract(documentId);
+    else if (ocrPages.length) await this.enqueueOcrThenDetect(documentId, ocrPages);
+    else await this.enqueueDetect(documentId);
+  }
+
   /** For /readyz: true when Redis answers within `timeoutMs`. */
   async ping(timeoutMs = 1000): Promise<boolean> {
     const timeout = new Promise<false>((resolve) => setTimeout(resolve, timeoutMs, false).unref());

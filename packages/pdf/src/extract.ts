@@ -1,6 +1,7 @@
 import type { ExtractedDocument, Page } from '@woo/core';
 import { accountInk } from './ink-accounting.js';
 import { renderInkLayers } from './layers.js';
+import { assertImageSizes } from './limits.js';
 import { withPdf, type PdfHandle } from './open.js';
 import { extractFontWords } from './words.js';
 
@@ -39,7 +40,10 @@ export async function extractFromHandle(handle: PdfHandle): Promise<ExtractedDoc
 }
 
 /** Opens, extracts and closes. Throws a DocumentError (Dutch message) when the file is empty,
- * not a PDF, encrypted or corrupt. */
+ * not a PDF, encrypted or corrupt, or over a limit (pages, pixels of an image). */
 export function extractDocument(bytes: Uint8Array): Promise<ExtractedDocument> {
-  return withPdf(bytes, extractFromHandle);
+  return withPdf(bytes, async (handle) => {
+    await assertImageSizes(bytes);
+    return extractFromHandle(handle);
+  });
 }

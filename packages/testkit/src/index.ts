@@ -4,3 +4,5 @@ export * from './stack.js';
 export * from './wait.js';
 export * from './database.js';
 export * from './private-postgres.js';
+export * from './hostile.js';
+export * from './memory.js';
