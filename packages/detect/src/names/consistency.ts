@@ -87,6 +87,15 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
     }
   }
   for (const c of cands) {
+    // a given name no lexicon knows, confirmed by an e-mail address of the document: "Wagino" before
+    // "Schouten" when schouten.wagino6@… is in the text
+    let j = c.s - 1;
+    while (isWord(W[j]) && W[j]!.particle) j--;
+    const prev = W[j];
+    if (!c.drop && isWord(prev) && prev.title && !prev.particle && emailTokens.has(prev.key) && !L.isStopword(prev.key) && !L.isNameBlocker(prev.key)) {
+      c.s = j;
+      c.explanation += '; voornaam uit een e-mailadres in het document';
+    }
     if (c.strength >= 2) continue;
     // a weak "De Haan" dropped as a place is the surname of "Shanty de Haan" elsewhere in the document
     // (not after "in", "naar", "uit": there it is the place)

@@ -182,4 +182,13 @@ describe.each(LEXICON_MODES)('PDF layout rules (%s lexicons)', (mode) => {
     const orgs = 'Naam\tFunctie\nGemeente Zaanstad\tafdeling\n';
     mustKeep(orgs, detector.detect(orgs), 'Gemeente Zaanstad');
   });
+
+  it('takes an unknown given name before a surname when an e-mail address of the document confirms it', () => {
+    for (const p of casts.flat()) {
+      const t = `Afstemmen met Wagino ${p.last}\n${core(p).toLowerCase().replace(/[^a-z]/g, '')}.wagino6@planet.nl\n`;
+      mustCover(t, detector.detect(t), `Wagino ${p.last}`);
+    }
+    const no = 'Afstemmen met Wagino Schouten\n';
+    mustKeep(no, detector.detect(no).filter((d) => d.text.startsWith('Wagino')), 'Wagino');
+  });
 });

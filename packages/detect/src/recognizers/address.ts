@@ -19,8 +19,8 @@ const PLACE_AFTER_RE = /^[ \t]*,?[ \t]*((?:'s-|'t )?\p{Lu}[\p{L}'-]*(?:[ -](?:aa
 const RESIDENCE_WORDS = ['woon', 'woont', 'wonen', 'wonend', 'mijn adres', 'ons adres', 'zijn adres', 'haar adres', 'verhuist naar', 'woonachtig', 'wonende', 'woonadres', 'huisadres', 'thuisadres', 'woonde', 'verhuisd naar', 'woonplaats'];
 const RESIDENCE_RE = wordsRegExp(RESIDENCE_WORDS);
 /** Capitalised words with a number that are page furniture or references, never a street: the
- * running footer "Pagina 1 van 3" may follow "Ik woon op" at a page end. */
-const NUMBERED_THINGS = /^(?:pagina|page|blz|bladzijde|versie|artikel|bijlage|hoofdstuk|paragraaf|lid|nummer|nr|kamer|zaal|week|dag)$/i;
+ * running footer "Pagina 1 van 3" may follow "Ik woon op" at a page end; a Postbus is an organisation's. */
+const NUMBERED_THINGS = /^(?:postbus|pagina|page|blz|bladzijde|versie|artikel|bijlage|hoofdstuk|paragraaf|lid|nummer|nr|kamer|zaal|week|dag)$/i;
 /** For a lone postcode an address label is enough context; a street + number needs a residence word. */
 const POSTCODE_CONTEXT_RE = wordsRegExp([...RESIDENCE_WORDS, 'adres', 'postcode']);
 /** House number with an addition: "121C", "215-H", "157-1", "45 III", "12 hs", "8 bis". */

@@ -14,12 +14,12 @@ import { fieldLabel, finding } from './util.js';
  * layout breaks an address there, the address is still one. */
 const WRAP = '(?:[ \\t]*\\n[ \\t]*)?';
 const EMAIL_RE = new RegExp(
-  `(?<![\\p{L}\\d._%+-])([\\p{L}\\d](?:[\\p{L}\\d._%+'-]*[\\p{L}\\d_])?)${WRAP}@${WRAP}((?:[a-z\\d](?:[a-z\\d-]*[a-z\\d])?\\.)+[a-z]{2,24})(?![\\p{L}\\d-]|\\.[a-z\\d])`,
+  `(?<![\\p{L}\\d._%+_-])([\\p{L}\\d](?:[\\p{L}\\d._%+'_-]*[\\p{L}\\d_])?)${WRAP}@${WRAP}((?:[a-z\\d](?:[a-z\\d-]*[a-z\\d])?\\.)+[a-z]{2,24})(?![\\p{L}\\d-]|\\.[a-z\\d])`,
   'giu',
 );
 
 /** Characters of a local part (the class of EMAIL_RE's local part). */
-const LOCAL_CHAR = /[\p{L}\d._%+'-]/u;
+const LOCAL_CHAR = /[\p{L}\d._%+'_-]/u;
 const EMAIL_AT = new RegExp(EMAIL_RE.source, 'iuy');
 
 /** The matches of EMAIL_RE, found from the '@' signs: the regexp alone tries every word start of

@@ -15,6 +15,7 @@ describe('email', () => {
     // broken at the '@' by a line end, either side
     ['contact via abdelkader.a@\nziggo.nl of bel', ['abdelkader.a@\nziggo.nl']],
     ['mail naar piet.jansen\n@gmail.com graag', ['piet.jansen\n@gmail.com']],
+    ['E-mail: zeynep_postmadevries@xs4all.nl', ['zeynep_postmadevries@xs4all.nl']],
   ])('%s', (text, expected) => expect(found(text, 'email')).toEqual(expected));
 
   it.each([['Schrijf naar info@amsterdam.nl.'], ['Meld het bij woo@gemeente.nl'], ['Het @-teken en user@ zonder domein'], ['noreply@example.org']])(
@@ -131,6 +132,7 @@ describe('address', () => {
     ['de jaren 1000 SS tot 2024'],
     // the running footer after a sentence cut off by the page end
     ['Ik woon op\nPagina 1 van 3'],
+    ['Team Wonen\nPostbus 21000, 8900 JA Leeuwarden'],
   ])('near miss: %s', (text) => expect(found(text, 'address')).toEqual([]));
 });
 
