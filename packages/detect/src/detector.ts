@@ -89,6 +89,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
         explanation: "staat op de lijst 'altijd lakken'",
       })),
     );
+    widenEmailsByNames(text, structured, names);
     const inside = (d: Detection, rs: readonly Range[]) => rs.some((r) => r.start <= d.start && d.end <= r.end);
     const all: Detection[] = [
       ...listed,
@@ -132,6 +133,19 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     },
     lexiconMode: lexicon.mode,
   };
+}
+
+/** OCR often reads the "_" of "zeynep_postma@…" as a space: a lower-case word right before an
+ * e-mail address that is a name part of a person named in the document belongs to the address. */
+function widenEmailsByNames(text: string, structured: Finding[], names: readonly Detection[]): void {
+  const parts = new Set(names.filter((n) => n.confidence >= 0.5).flatMap((n) => n.text.split(/[\s-]+/).map(fold)));
+  for (const f of structured) {
+    if (f.category !== 'email') continue;
+    const before = /(?<![\p{L}\d._%+'-])(\p{Ll}[\p{Ll}'-]{2,})[ \t]$/u.exec(text.slice(Math.max(0, f.start - 40), f.start));
+    if (!before || !parts.has(fold(before[1]!))) continue;
+    f.start -= before[0].length;
+    f.text = text.slice(f.start, f.end);
+  }
 }
 
 /** One full name or surname per line; '#' starts a comment; blank lines are ignored. */

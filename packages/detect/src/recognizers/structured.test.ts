@@ -18,6 +18,12 @@ describe('email', () => {
     ['E-mail: zeynep_postmadevries@xs4all.nl', ['zeynep_postmadevries@xs4all.nl']],
   ])('%s', (text, expected) => expect(found(text, 'email')).toEqual(expected));
 
+  it('takes a name part that OCR split off an address ("zeynep postma@…" for "zeynep_postma@…")', () => {
+    expect(found('Naam: Zeynep Postma-de Vries\nE-mail: zeynep postmadevries@xs4all.nl', 'email')).toEqual(['zeynep postmadevries@xs4all.nl']);
+    // near miss: an ordinary word before an address stays
+    expect(found('Naam: Zeynep Postma-de Vries\nmail naar postmadevries@xs4all.nl', 'email')).toEqual(['postmadevries@xs4all.nl']);
+  });
+
   it.each([['Schrijf naar info@amsterdam.nl.'], ['Meld het bij woo@gemeente.nl'], ['Het @-teken en user@ zonder domein'], ['noreply@example.org']])(
     'near miss: %s',
     (text) => expect(found(text, 'email')).toEqual([]),
