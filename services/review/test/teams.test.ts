@@ -38,6 +38,7 @@ describe.skipIf(!infra.ok)('access per team', () => {
     { method: 'POST', url: `/v1/batches/${batchId}/teams`, payload: { teams: ['jeugd'] } },
     { method: 'POST', url: `/v1/batches/${batchId}/documents`, upload: true },
     { method: 'POST', url: `/v1/batches/${batchId}/export`, payload: {} },
+    { method: 'POST', url: `/v1/batches/${batchId}/redactions/bulk`, payload: { match: { status: 'suggested' }, set: { status: 'rejected' } } },
     { method: 'GET', url: `/v1/batches/${batchId}/inventory.csv` },
     { method: 'GET', url: `/v1/documents/${documentId}` },
     { method: 'GET', url: `/v1/documents/${documentId}/audit` },
