@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@woo/blobs';
 import type { Database } from '@woo/db';
 import { createDetector, parseOfficialsList, type Detector } from '@woo/detect';
-import type { JobQueues } from '@woo/jobs';
+import type { JobSink } from '@woo/jobs';
 import { createOcrEngine, type OcrEngine } from '@woo/ocr';
 import type { Logger } from 'pino';
 
@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 export interface WorkerContext {
   db: Database;
   blobs: BlobStore;
-  jobs: JobQueues;
+  jobs: JobSink;
   /** Detects per document; the detect job turns it into the batch's dossier (handlers/dossier.ts). */
   detector: Detector;
   /** Started on first use: a process serving only extract/detect/export never loads tesseract. */
@@ -31,6 +31,15 @@ export function detectorFromEnv(env: NodeJS.ProcessEnv = process.env): Detector 
     redact: listFile(env.WOO_REDACT_FILE),
     orgDomains: (env.WOO_ORG_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean),
   });
+}
+
+/** A worker context without its logger (each job gets a child logger of its own). */
+export function baseContext(
+  deps: { db: Database; blobs: BlobStore; jobs: JobSink; env?: NodeJS.ProcessEnv },
+  exportDpi: number,
+  ocrEngine: () => Promise<OcrEngine>,
+): Omit<WorkerContext, 'log'> {
+  return { db: deps.db, blobs: deps.blobs, jobs: deps.jobs, detector: detectorFromEnv(deps.env), ocrEngine, exportDpi };
 }
 
 /** One OCR engine per process, created on first use and shared by all OCR jobs. */

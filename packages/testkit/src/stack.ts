@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Redaction } from '@woo/core';
+import type { JobQueues } from '@woo/jobs';
 import { createApiToken, saveDetection, saveExtraction, transition } from '@woo/db';
 import { buildServer, loadServiceConfig, openServiceContext, type ServiceContext } from '@woo/http';
 import { intakeApp } from '@woo/intake';
@@ -14,7 +15,7 @@ import { dropQueuePrefix, dropSchema, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueN
 
 export interface TestStack {
   app: FastifyInstance;
-  context: ServiceContext;
+  context: ServiceContext<JobQueues>;
   /** The environment the stack runs with: pass it to a spawned worker process to join in. */
   env: NodeJS.ProcessEnv;
   tokens: { coordinator: string; reviewer: string; admin: string };
