@@ -4,3 +4,4 @@ export * from './stack.js';
 export * from './wait.js';
 export * from './database.js';
 export * from './private-postgres.js';
+export * from './browser.js';

@@ -1,15 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { multipart, pdftotext, probeInfra, startTestStack, textPdf, waitFor, type TestStack } from '@woo/testkit';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, logIn, multipart, pdftotext, probeInfra, startTestStack, textPdf, waitFor, type TestStack } from '@woo/testkit';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../review/src/web.js';
 
 /* The review app in Debian's Chromium against a real service (PostgreSQL, Redis, workers): what a
  * reviewer and a coordinator do with their keyboard and mouse, checked in the exported PDF. */
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'woo-review-web-screenshots');
 
 async function browserReady(): Promise<boolean> {
@@ -43,12 +42,7 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     (await stack.app.inject({ method: 'GET', url: `/v1/documents/${documentId}/redactions`, headers: as('reviewer') })).json<RedactionView[]>();
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
-  async function login(role: 'reviewer' | 'coordinator') {
-    await page.goto(url);
-    await page.getByLabel('Toegangscode').fill(stack.tokens[role]);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('heading', { name: 'Batches' }).waitFor();
-  }
+  const login = (role: 'reviewer' | 'coordinator') => logIn(page, url, stack.tokens[role]);
 
   async function openLetter() {
     await page.getByRole('link', { name: 'Woo-verzoek 2026-101' }).click();
@@ -73,11 +67,7 @@ describe.skipIf(!ready)('the review app in the browser', () => {
       (docs) => docs.every((d) => d.status === 'in_review'),
       90_000,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.on('pageerror', (e) => console.error('browser error:', e.message));
   });
