@@ -2,7 +2,7 @@
  * (PostgreSQL and Redis as for the service tests): opening a 100-page document until its first
  * page shows with boxes, one key press until the decision is saved and shown, and one "Overal
  * lakken" of a name with 500 occurrences across a batch. A measurement, not a test. */
-import { launchChromium, logIn, multipart, probeInfra, startTestStack, textPdf, waitFor } from '@woo/testkit';
+import { launchChromium, logIn, multipart, probeInfra, startTestStack, textPdf, waitFor } from '@woo/testkit/scripts';
 import { printRows } from './bench-util.js';
 
 const PAGES = 100;

@@ -285,7 +285,7 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
             onSelect={(rid) => select(review.redactions.find((r) => r.id === rid))}
             onDecide={(r, status) => void decideOne(r, status)}
             onEverywhere={(r, status) => void askEverywhere(r, status)}
-            canDecide={canDecide}
+            canDecide={canDecide && view === 'original'}
           />
         </section>
       </div>
