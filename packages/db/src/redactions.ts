@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Box, Category, GroundCode, Redaction, RedactionStatus } from '@woo/core';
-import { appendAudit, SYSTEM_ACTOR, type Actor } from './audit.js';
+import { appendAudit, appendAuditEntries, SYSTEM_ACTOR, type Actor } from './audit.js';
 import type { Database, Queryable } from './database.js';
 import { ConflictError } from './errors.js';
 
@@ -164,16 +164,21 @@ async function decideWhereIn(
      WHERE id = ANY($1::uuid[]) RETURNING *`,
     [ids, decision.status, decision.ground ?? null, actor.name],
   );
-  for (const prev of before.rows) {
-    const now = rows.find((r) => r.id === prev.id)!;
-    await appendAudit(tx, actor, {
-      action: 'redaction.decided',
-      batchId,
-      documentId,
-      redactionId: prev.id,
-      details: { from: prev.status, to: now.status, ground: now.ground, ...(prev.ground !== now.ground ? { previousGround: prev.ground } : {}) },
-    });
-  }
+  const after = new Map(rows.map((r) => [r.id, r]));
+  await appendAuditEntries(
+    tx,
+    actor,
+    before.rows.map((prev) => {
+      const now = after.get(prev.id)!;
+      return {
+        action: 'redaction.decided' as const,
+        batchId,
+        documentId,
+        redactionId: prev.id,
+        details: { from: prev.status, to: now.status, ground: now.ground, ...(prev.ground !== now.ground ? { previousGround: prev.ground } : {}) },
+      };
+    }),
+  );
   const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
   return { updated: ids.map((id) => byId.get(id)!), before: before.rows };
 }

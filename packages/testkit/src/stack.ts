@@ -86,6 +86,23 @@ export function multipart(files: ReadonlyArray<{ name: string; bytes: Uint8Array
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** A detector's name suggestion on page 1 at `x`, for `documentInReview`. */
+export function nameSuggestion(text: string, x = 60): Redaction {
+  return {
+    id: text,
+    page: 1,
+    boxes: [{ x, y: 70, width: 60, height: 14 }],
+    text,
+    category: 'name',
+    ground: '5.1.2e',
+    confidence: 0.9,
+    detector: 'names/test',
+    explanation: 'naam',
+    status: 'suggested',
+    needsReview: false,
+  };
+}
+
 /** Uploads a one-page PDF into `batchId` as `token` and stores the pipeline's result for it
  * directly (an A4 page without words, and `suggestions`), so it is in review without workers. */
 export async function documentInReview(stack: TestStack, token: string, batchId: string, suggestions: readonly Redaction[] = []): Promise<string> {

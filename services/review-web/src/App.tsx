@@ -5,6 +5,7 @@ import { DocumentPage } from './DocumentPage.js';
 import { announce, LiveRegion } from './live.js';
 import { Login } from './Login.js';
 import { Overview } from './Overview.js';
+import { warmUpPdf } from './pdf.js';
 import { useRoute } from './route.js';
 import { clearSession, loadSession, type Session } from './session.js';
 
@@ -17,6 +18,9 @@ export function App() {
       announce('U bent afgemeld: de toegangscode is niet (meer) geldig.');
     });
   }, []);
+  useEffect(() => {
+    if (session) warmUpPdf();
+  }, [session]);
   const logout = () => {
     clearSession();
     setSession(undefined);

@@ -1,23 +1,9 @@
-import type { Redaction } from '@woo/core';
 import { listDocumentAudit, listRedactions } from '@woo/db';
-import { documentInReview, probeInfra, startTestStack, type TestStack } from '@woo/testkit';
+import { documentInReview, nameSuggestion, probeInfra, startTestStack, type TestStack } from '@woo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const infra = await probeInfra();
 
-const suggestion = (text: string, x: number): Redaction => ({
-  id: text,
-  page: 1,
-  boxes: [{ x, y: 70, width: 60, height: 14 }],
-  text,
-  category: 'name',
-  ground: '5.1.2e',
-  confidence: 0.9,
-  detector: 'names/test',
-  explanation: 'naam',
-  status: 'suggested',
-  needsReview: false,
-});
 
 describe.skipIf(!infra.ok)('decisions across a batch', () => {
   let stack: TestStack;
@@ -35,8 +21,8 @@ describe.skipIf(!infra.ok)('decisions across a batch', () => {
       (await stack.app.inject({ method: 'POST', url: '/v1/batches', headers: { authorization: `Bearer ${stack.tokens.coordinator}` }, payload: { name } })).json<{ id: string }>().id;
     batchId = await batch('Dossier');
     otherBatchId = await batch('Ander dossier');
-    for (let i = 0; i < 2; i++) docs.push(await documentInReview(stack, stack.tokens.coordinator, batchId, [suggestion('Jan Jansen', 60), suggestion('Piet Puk', 200)]));
-    elsewhere = await documentInReview(stack, stack.tokens.coordinator, otherBatchId, [suggestion('Jan Jansen', 60)]);
+    for (let i = 0; i < 2; i++) docs.push(await documentInReview(stack, stack.tokens.coordinator, batchId, [nameSuggestion('Jan Jansen'), nameSuggestion('Piet Puk', 200)]));
+    elsewhere = await documentInReview(stack, stack.tokens.coordinator, otherBatchId, [nameSuggestion('Jan Jansen')]);
   });
   afterAll(() => stack?.close());
 
