@@ -23,6 +23,7 @@ try {
   const half = await textPdf(Array.from({ length: PAGES / 2 }, (_, i) => page(i + 1)));
   const body = multipart([{ name: 'honderd.pdf', bytes: pdf }, { name: 'vijftig.pdf', bytes: half }]);
   const uploaded = await stack.app.inject({ method: 'POST', url: `/v1/batches/${batchId}/documents`, headers: { ...as(stack.tokens.coordinator), ...body.headers }, payload: body.payload });
+  if (uploaded.statusCode !== 202) throw new Error(`upload: ${uploaded.statusCode} ${uploaded.body}`);
   const [doc] = uploaded.json<Array<{ id: string }>>();
   await waitFor(
     async () => (await stack.app.inject({ method: 'GET', url: `/v1/batches/${batchId}`, headers: as(stack.tokens.reviewer) })).json<{ documents: Array<{ status: string }> }>().documents,

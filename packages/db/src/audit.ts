@@ -59,7 +59,8 @@ export async function appendAuditEntries(q: Queryable, actor: Actor, entries: re
   await q.query(
     `INSERT INTO audit_log (actor, action, batch_id, document_id, redaction_id, details)
      SELECT $1, e.action, e.batch_id, e.document_id, e.redaction_id, coalesce(e.details, '{}'::jsonb)
-     FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY AS e(action text, batch_id uuid, document_id uuid, redaction_id uuid, details jsonb, n bigint)
+     FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (action text, batch_id uuid, document_id uuid, redaction_id uuid, details jsonb))
+       WITH ORDINALITY AS e(action, batch_id, document_id, redaction_id, details, n)
      ORDER BY e.n`,
     [
       JSON.stringify({ ...(actor.id ? { id: actor.id } : {}), name: actor.name, role: actor.role }),

@@ -10,7 +10,7 @@ import { PageNav } from './PageNav.js';
 import { openPdf, type PDFDocumentProxy } from './pdf.js';
 import { PdfView } from './PdfView.js';
 import type { Session } from './session.js';
-import { SuggestionList } from './SuggestionList.js';
+import { SuggestionList, type SuggestionActions } from './SuggestionList.js';
 import type { DocumentDetail, Redaction } from './types.js';
 import { useReview } from './useReview.js';
 
@@ -107,6 +107,18 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
   };
   const runRef = useRef(run);
   runRef.current = run;
+  // the list's buttons call the current handlers through one object that never changes
+  const selectId = (rid: string) => select(review.redactions.find((r) => r.id === rid));
+  const handlers = useRef({ selectId, decideOne, askEverywhere });
+  handlers.current = { selectId, decideOne, askEverywhere };
+  const actions = useMemo<SuggestionActions>(
+    () => ({
+      select: (rid) => handlers.current.selectId(rid),
+      decide: (r, status) => void handlers.current.decideOne(r, status),
+      everywhere: (r, status) => void handlers.current.askEverywhere(r, status),
+    }),
+    [],
+  );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
@@ -234,7 +246,7 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
               scale={scale}
               redactions={view === 'original' ? review.redactions.filter((r) => r.page === page) : []}
               selectedId={selectedId}
-              onSelect={(rid) => select(review.redactions.find((r) => r.id === rid))}
+              onSelect={selectId}
               {...(canDecide && view === 'original' ? { onDraw: (box) => void review.add({ page, boxes: [box] }, PERSONAL_DATA_GROUND) } : {})}
             />
           )}
@@ -279,14 +291,7 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
             </label>
             <input id="f-text" className="utrecht-textbox" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
           </fieldset>
-          <SuggestionList
-            items={items}
-            selectedId={selectedId}
-            onSelect={(rid) => select(review.redactions.find((r) => r.id === rid))}
-            onDecide={(r, status) => void decideOne(r, status)}
-            onEverywhere={(r, status) => void askEverywhere(r, status)}
-            canDecide={canDecide && view === 'original'}
-          />
+          <SuggestionList items={items} selectedId={selectedId} actions={actions} canDecide={canDecide && view === 'original'} />
         </section>
       </div>
 
