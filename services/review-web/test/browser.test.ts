@@ -27,6 +27,7 @@ interface RedactionView {
   id: string;
   text: string;
   status: string;
+  ground: string;
   boxes: Array<{ x: number; y: number; width: number; height: number }>;
 }
 
@@ -117,6 +118,18 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     await waitFor(() => redactions(ids['brief.pdf']!), (rs) => rs.find((r) => r.id === box.id)?.status === 'rejected', 5000);
     await page.keyboard.press('Control+Shift+z');
     await waitFor(() => redactions(ids['brief.pdf']!), (rs) => rs.find((r) => r.id === box.id)?.status === 'accepted', 5000);
+    await page.getByRole('status').filter({ hasText: 'Opnieuw gedaan' }).waitFor();
+
+    // G: another ground from the catalogue for the phone number; ? lists the keys
+    await page.locator('.suggestion', { hasText: '06-12345678' }).locator('.suggestion__text').click();
+    await page.keyboard.press('g');
+    await page.getByLabel(/Grond voor/).selectOption('5.1.2i');
+    await page.getByRole('button', { name: 'Lakken met deze grond' }).click();
+    await waitFor(() => redactions(ids['brief.pdf']!), (rs) => rs.some((r) => r.text === '06-12345678' && r.status === 'accepted' && r.ground === '5.1.2i'), 5000);
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Sneltoetsen' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Sneltoetsen' }).waitFor({ state: 'hidden' });
 
     // the rest of the open suggestions: filter on open, then A until none is left
     await page.getByLabel('Status').selectOption('suggested');
