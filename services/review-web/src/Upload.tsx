@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { uploadFile } from './api.js';
+import { droppedFiles } from './dropped.js';
 import { announce } from './live.js';
 
 interface Item {
@@ -38,7 +39,8 @@ export function Upload({ batchId, onUploaded }: { batchId: string; onUploaded: (
   const drop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    void start([...e.dataTransfer.files]);
+    // the entries must be taken before the handler returns; reading them may take longer
+    void droppedFiles(e.dataTransfer).then(start);
   };
   return (
     <section aria-labelledby="upload-title" className="upload">
@@ -55,7 +57,7 @@ export function Upload({ batchId, onUploaded }: { batchId: string; onUploaded: (
         onDrop={drop}
       >
         <label className="utrecht-form-label" htmlFor="files">
-          Sleep bestanden hierheen, of kies bestanden (PDF, PNG, JPEG, TIFF)
+          Sleep bestanden of een map hierheen, of kies bestanden (PDF, PNG, JPEG, TIFF)
         </label>
         <input id="files" type="file" multiple onChange={(e) => void start([...(e.target.files ?? [])])} />
       </div>

@@ -146,7 +146,15 @@ describe.skipIf(!ready)('the review app in the browser', () => {
   it('lets the coordinator export, and the reviewer preview the redacted PDF', async () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await login('coordinator');
-    await openLetter();
+    await page.getByRole('link', { name: 'Woo-verzoek 2026-101' }).click();
+    await page.getByLabel(/Sleep bestanden/).setInputFiles([
+      { name: 'bijlage.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await textPdf([['Bijlage zonder namen']])) },
+      { name: 'leeg.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
+    ]);
+    await page.getByText(/bijlage\.pdf: .*klaar/).waitFor();
+    await expect(page.locator('.upload-list li', { hasText: 'leeg.pdf' }).textContent()).resolves.toMatch(/mislukt.*leeg/);
+    await page.getByRole('link', { name: 'brief.pdf' }).click();
+    await page.locator('.box').first().waitFor();
     await page.getByRole('button', { name: 'Document exporteren' }).click();
     await page.getByText('geëxporteerd ·').waitFor({ timeout: 60_000 });
 
