@@ -238,7 +238,7 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
             </button>
           </div>
           {view === 'original' && <PageNav pages={doc.pages} current={page} redactions={review.redactions} onPage={changePage} />}
-          {canDecide && view === 'original' && <p className="hint">Sleep over de pagina om een vak te lakken.</p>}
+          {canDecide && view === 'original' && <p className="hint">Sleep over de pagina om te lakken: het vak springt naar de woorden eronder (houd Alt ingedrukt voor precies het getekende vak).</p>}
           {pdf && (
             <PdfView
               pdf={pdf}
@@ -247,7 +247,7 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
               redactions={view === 'original' ? review.redactions.filter((r) => r.page === page) : []}
               selectedId={selectedId}
               onSelect={selectId}
-              {...(canDecide && view === 'original' ? { onDraw: (box) => void review.add({ page, boxes: [box] }, PERSONAL_DATA_GROUND) } : {})}
+              {...(canDecide && view === 'original' ? { onDraw: (box, snap) => void review.add({ page, boxes: [box], snap }, PERSONAL_DATA_GROUND) } : {})}
             />
           )}
         </section>

@@ -10,8 +10,9 @@ interface Props {
   redactions: readonly Redaction[];
   selectedId: string | undefined;
   onSelect(id: string): void;
-  /** Called with a box drawn on the page (in PDF points, from the top left); no drawing without it. */
-  onDraw?(box: Box): void;
+  /** Called with a box drawn on the page (in PDF points, from the top left) and whether to snap it
+   * to the words under it (unless Alt was held); no drawing without it. */
+  onDraw?(box: Box, snap: boolean): void;
   onRendered?(): void;
 }
 
@@ -66,11 +67,11 @@ export function PdfView({ pdf, page, scale, redactions, selectedId, onSelect, on
     const p = point(e);
     setDrag({ ...drag, x1: p.x, y1: p.y });
   };
-  const up = () => {
+  const up = (e: PointerEvent<HTMLDivElement>) => {
     if (!drag) return;
     const box = { x: Math.min(drag.x0, drag.x1), y: Math.min(drag.y0, drag.y1), width: Math.abs(drag.x1 - drag.x0), height: Math.abs(drag.y1 - drag.y0) };
     setDrag(undefined);
-    if (box.width >= MIN_POINTS && box.height >= MIN_POINTS) onDraw?.(box);
+    if (box.width >= MIN_POINTS && box.height >= MIN_POINTS) onDraw?.(box, !e.altKey);
   };
   const px = (b: Box) => ({ left: b.x * scale, top: b.y * scale, width: b.width * scale, height: b.height * scale });
 

@@ -88,7 +88,7 @@ export function useReview(documentId: string, batchId: string | undefined) {
     });
 
   /** A reviewer's own redaction: a drawn box, or every occurrence of a text in this document. */
-  const add = (body: { page: number; boxes: Box[] } | { text: string }, ground: string) =>
+  const add = (body: { page: number; boxes: Box[]; snap?: boolean } | { text: string }, ground: string) =>
     run(async () => {
       const added = await api<Redaction[]>(`/v1/documents/${documentId}/redactions`, { method: 'POST', body: { ...body, ground } });
       merge([], added);
