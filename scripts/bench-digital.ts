@@ -6,6 +6,11 @@ import { createDetector } from '@woo/detect';
 import { applyPolicy, detectStage, exportStage, extractStage } from '@woo/pipeline';
 import { PDFDocument } from 'pdf-lib';
 import { generateCorpus } from '../fixtures/generator/corpus.js';
+import { withPdf } from '@woo/pdf';
+import { INK_DPI } from '../packages/pdf/src/extract.js';
+import { accountInk } from '../packages/pdf/src/ink-accounting.js';
+import { renderInkLayers } from '../packages/pdf/src/layers.js';
+import { extractFontWords } from '../packages/pdf/src/words.js';
 import { bestOf, type BenchRow } from './bench-util.js';
 
 /** A generated corpus folded into one PDF of `pages` pages, plus the corpus text for detection. */
@@ -35,11 +40,12 @@ export async function benchDigital(pdf: Uint8Array, workDir: string): Promise<Be
   const popplerS = await bestOf(3, async () => {
     execFileSync('pdftotext', ['-bbox-layout', file, path.join(workDir, 'bbox.html')]);
   });
-  let extractS = 0, detectS = 0, exportS = 0;
+  let extractS = 0, detectS = 0, exportS = 0, ocrShare = 0;
   const wholeS = await bestOf(2, async () => {
     let t = performance.now();
     const doc = await extractStage(pdf);
     extractS = (performance.now() - t) / 1000;
+    ocrShare = doc.pages.filter((p) => p.needsOcr).length / doc.pages.length;
     t = performance.now();
     const redactions = applyPolicy(detectStage(doc, detector), 'accept-suggested');
     detectS = (performance.now() - t) / 1000;
@@ -48,13 +54,33 @@ export async function benchDigital(pdf: Uint8Array, workDir: string): Promise<Be
     exportS = (performance.now() - t) / 1000;
   });
   const pps = (s: number) => pages / s;
+  const inkS = Math.min(await inkAccountingSeconds(pdf), await inkAccountingSeconds(pdf));
   return [
     { what: `pdftotext -bbox-layout (${pages} pages)`, value: pps(popplerS), unit: 'pages/s' },
-    { what: 'extract (pdfjs words + boxes)', value: pps(extractS), unit: 'pages/s', ratio: popplerS / extractS },
+    { what: 'extract (words, boxes and ink accounting)', value: pps(extractS), unit: 'pages/s', ratio: popplerS / extractS },
+    { what: '  of which ink accounting (2 renders, 72 dpi)', value: (1000 * inkS) / pages, unit: 'ms/page' },
+    { what: '  pages sent to OCR (normal digital corpus)', value: 100 * ocrShare, unit: '%' },
     { what: 'detect', value: pps(detectS), unit: 'pages/s' },
     { what: 'export + verify (150 dpi)', value: pps(exportS), unit: 'pages/s' },
     { what: 'whole digital pipeline', value: pps(wholeS), unit: 'pages/s', ratio: popplerS / wholeS },
   ];
+}
+
+/** Seconds spent on ink accounting alone (both renders of every page and the accounting), the
+ * words being given. */
+async function inkAccountingSeconds(pdf: Uint8Array): Promise<number> {
+  let seconds = 0;
+  await withPdf(pdf, async (handle) => {
+    for (let n = 1; n <= handle.numPages; n++) {
+      const page = await handle.doc.getPage(n);
+      const words = await extractFontWords(page);
+      const t = performance.now();
+      accountInk(await renderInkLayers(page, INK_DPI), words);
+      seconds += (performance.now() - t) / 1000;
+      page.cleanup();
+    }
+  });
+  return seconds;
 }
 
 /** Detection throughput on one core, over at least 2 MB of generated document text. */

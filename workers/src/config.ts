@@ -1,3 +1,4 @@
+import { positiveIntFromEnv as positiveInt } from '@woo/core';
 import { JOB_NAMES, type JobName } from '@woo/jobs';
 
 export interface WorkerConfig {
@@ -16,14 +17,8 @@ export interface WorkerConfig {
   databaseRetryMs: number;
   exportDpi: number;
   blobDir: string;
-}
-
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of 1 or more, got '${raw}'`);
-  return n;
+  /** How often the database is reconciled with the queues (requeue.ts). */
+  reconcileIntervalMs: number;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -45,5 +40,6 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     databaseRetryMs: positiveInt(env, 'DATABASE_RETRY_MS', 5000),
     exportDpi: positiveInt(env, 'EXPORT_DPI', 150),
     blobDir: env.BLOB_DIR || 'data/blobs',
+    reconcileIntervalMs: positiveInt(env, 'RECONCILE_INTERVAL_S', 60) * 1000,
   };
 }

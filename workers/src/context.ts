@@ -3,7 +3,7 @@ import type { BlobStore } from '@woo/blobs';
 import type { Database } from '@woo/db';
 import { createDetector, parseOfficialsList, type Detector } from '@woo/detect';
 import type { JobSink } from '@woo/jobs';
-import { createOcrEngine, type OcrEngine } from '@woo/ocr';
+import type { HeavyStages } from '@woo/pipeline';
 import type { Logger } from 'pino';
 
 /** Everything a job handler may use; handlers hold no state of their own. */
@@ -13,8 +13,8 @@ export interface WorkerContext {
   jobs: JobSink;
   /** Detects per document; the detect job turns it into the batch's dossier (handlers/dossier.ts). */
   detector: Detector;
-  /** Started on first use: a process serving only extract/detect/export never loads tesseract. */
-  ocrEngine(): Promise<OcrEngine>;
+  /** Decoding, rendering and OCR, in child processes with a memory cap (pools.ts). */
+  stages: HeavyStages;
   exportDpi: number;
   log: Logger;
 }
@@ -33,29 +33,12 @@ export function detectorFromEnv(env: NodeJS.ProcessEnv = process.env): Detector 
   });
 }
 
-/** A worker context without its logger (each job gets a child logger of its own). */
+/** A worker context without its logger (each job gets a child logger of its own): the same for
+ * the BullMQ workers and the in-process jobs of the demo without Redis. */
 export function baseContext(
   deps: { db: Database; blobs: BlobStore; jobs: JobSink; env?: NodeJS.ProcessEnv },
   exportDpi: number,
-  ocrEngine: () => Promise<OcrEngine>,
+  stages: HeavyStages,
 ): Omit<WorkerContext, 'log'> {
-  return { db: deps.db, blobs: deps.blobs, jobs: deps.jobs, detector: detectorFromEnv(deps.env), ocrEngine, exportDpi };
-}
-
-/** One OCR engine per process, created on first use and shared by all OCR jobs. */
-export function lazyOcrEngine(env: NodeJS.ProcessEnv = process.env): { get(): Promise<OcrEngine>; close(): Promise<void> } {
-  let engine: Promise<OcrEngine> | undefined;
-  return {
-    get() {
-      engine ??= createOcrEngine(env.OCR_THREADS ? { workers: Number(env.OCR_THREADS) } : {});
-      // a failed start is not cached: the next job tries again
-      engine.catch(() => (engine = undefined));
-      return engine;
-    },
-    async close() {
-      const started = engine;
-      engine = undefined;
-      if (started) await (await started.catch(() => undefined))?.terminate();
-    },
-  };
+  return { db: deps.db, blobs: deps.blobs, jobs: deps.jobs, detector: detectorFromEnv(deps.env), stages, exportDpi };
 }

@@ -3,7 +3,6 @@ import { openMigratedDatabase } from '@woo/db';
 import { JobQueues } from '@woo/jobs';
 import { pino } from 'pino';
 import { loadWorkerConfig } from './config.js';
-import { requeueStranded } from './requeue.js';
 import { startWorkers } from './run-workers.js';
 
 /* A worker process on its own: `npm start -w @woo/workers`, or `docker compose up --scale worker=N`. */
@@ -13,7 +12,7 @@ const config = loadWorkerConfig();
 const { db, location } = await openMigratedDatabase();
 const jobs = new JobQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix, attempts: config.attempts });
 const running = startWorkers({ db, blobs: localBlobStore(config.blobDir), jobs, log }, config);
-log.info({ database: location, blobs: config.blobDir, requeued: await requeueStranded(db, jobs) }, 'worker process ready');
+log.info({ database: location, blobs: config.blobDir }, 'worker process ready');
 
 let stopping = false;
 async function stop(signal: string) {

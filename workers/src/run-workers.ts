@@ -6,8 +6,10 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
-import { baseContext, lazyOcrEngine, type WorkerContext } from './context.js';
+import { baseContext, type WorkerContext } from './context.js';
 import { assertEveryJobHasHandler, HANDLERS, type JobHandler } from './handlers/index.js';
+import { stagePools } from './pools.js';
+import { requeueStranded } from './requeue.js';
 
 export interface WorkerDeps {
   db: Database;
@@ -18,17 +20,18 @@ export interface WorkerDeps {
 }
 
 export interface RunningWorkers {
-  /** Stops taking jobs, lets running ones finish, and releases the OCR engine. */
+  /** Stops taking jobs, lets running ones finish, and stops the stage children. */
   close(): Promise<void>;
 }
 
 type AnyPayload = AnyJob['data'];
 
-/** One BullMQ worker per queue this process serves, each with its own concurrency. */
+/** One BullMQ worker per queue this process serves, each with its own concurrency; the database
+ * is reconciled with the queues at start and every RECONCILE_INTERVAL_S. */
 export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWorkers {
   assertEveryJobHasHandler();
-  const ocr = lazyOcrEngine(deps.env);
-  const base = baseContext(deps, config.exportDpi, ocr.get);
+  const pools = stagePools(config.concurrency, deps.env);
+  const base = baseContext(deps, config.exportDpi, pools.stages);
 
   // BullMQ leaves connections it was given open on close(); these are ours to close
   const connections: Redis[] = [];
@@ -69,12 +72,20 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
     return worker;
   });
   deps.log.info({ queues: config.queues, concurrency: config.concurrency, prefix: config.queuePrefix }, 'workers started');
+  const reconcile = () =>
+    requeueStranded(deps.db, deps.jobs).then(
+      (requeued) => requeued && deps.log.warn({ requeued }, 'documents without a job re-enqueued'),
+      (err: unknown) => deps.log.error({ err }, 'could not reconcile the database with the queues'),
+    );
+  void reconcile();
+  const reconciling = setInterval(() => void reconcile(), config.reconcileIntervalMs).unref();
 
   return {
     async close() {
+      clearInterval(reconciling);
       await Promise.all(workers.map((w) => w.close()));
       for (const c of connections) c.disconnect();
-      await ocr.close();
+      await pools.close();
     },
   };
 }

@@ -1,22 +1,28 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { buildTextIndex, DocumentError, toDocumentError, type ExtractedDocument } from '@woo/core';
 import type { Dossier } from '@woo/detect';
-import type { OcrReader } from '@woo/ocr';
-import { readDocument, redactDocument, runBatch, toPdfInput, type DocumentOutcome, type ExportPolicy } from '@woo/pipeline';
+import { redactDocument, runBatch, type DocumentOutcome, type ExportPolicy, type HeavyStages } from '@woo/pipeline';
 import type { InputFile } from './inputs.js';
 import type { Progress } from './progress.js';
+import { SealedStore } from './sealed-store.js';
 
 export interface PassOptions {
   concurrency: number;
   dossier: Dossier;
-  ocr: OcrReader;
+  /** Decoding, OCR and export, in child processes with a memory cap. */
+  stages: HeavyStages;
   policy: ExportPolicy;
   dpi: number;
+  /** Once aborted, no further document is started. */
+  signal: AbortSignal;
 }
 
 type Read = { ok: true; pages: number } | { ok: false; pages: number; error: DocumentError };
+
+export const INTERRUPTED_MESSAGE = 'Niet verwerkt: de run is onderbroken voordat dit document klaar was.';
+
+/** The outcome of a document that was not started because the run was interrupted. */
+const NOT_STARTED: DocumentOutcome = { ok: false, pages: 0, error: new DocumentError('internal', INTERRUPTED_MESSAGE) };
 
 async function readInput(file: InputFile): Promise<Uint8Array> {
   const bytes = await readFile(file.path).catch(() => undefined);
@@ -27,8 +33,8 @@ async function readInput(file: InputFile): Promise<Uint8Array> {
 /**
  * The batch in two passes, so the dossier is known before anything is redacted: a name found
  * with certainty in one document is looked for in all the others.
- * 1. read every document (extract, OCR) and let the detector learn it; the words go to a
- *    temporary folder, so memory does not grow with the batch;
+ * 1. read every document (extract, OCR) and let the detector learn it; the words go to an
+ *    encrypted temporary folder, so memory does not grow with the batch;
  * 2. detect, export and verify each document, handing every outcome to `onDone` at once.
  */
 export async function runBatchPasses(
@@ -37,46 +43,51 @@ export async function runBatchPasses(
   progress: { read: Progress; redact: Progress },
   onDone: (file: InputFile, outcome: DocumentOutcome, index: number) => Promise<void>,
 ): Promise<DocumentOutcome[]> {
-  const work = await mkdtemp(path.join(os.tmpdir(), 'woo-redact-'));
-  const wordsFile = (i: number) => path.join(work, `${i}.json`);
+  const store = await SealedStore.create();
+  const { signal, stages } = options;
   try {
     const reads = await runBatch(
       files.map((file, index) => ({ file, index })),
       options.concurrency,
       async ({ file, index }): Promise<Read> => {
+        if (signal.aborted) return NOT_STARTED as Read;
         try {
-          const { doc } = await readDocument(await readInput(file), { ocr: options.ocr });
+          const { doc } = await stages.read(await readInput(file));
           options.dossier.learn(buildTextIndex(doc.pages).text);
-          await writeFile(wordsFile(index), JSON.stringify(doc));
+          await store.put(String(index), doc);
           return { ok: true, pages: doc.pages.length };
         } catch (err) {
           return { ok: false, pages: 0, error: toDocumentError(err) };
         }
       },
-      ({ file }, read) => progress.read.documentDone(file.displayName, read.pages, read.ok ? undefined : read.error.message),
+      ({ file }, read) => {
+        if (!signal.aborted) progress.read.documentDone(file.displayName, read.pages, read.ok ? undefined : read.error.message);
+      },
     );
     progress.read.finish();
     return await runBatch(
       files.map((file, index) => ({ file, index, read: reads[index]! })),
       options.concurrency,
       async ({ file, index, read }): Promise<DocumentOutcome> => {
+        if (signal.aborted) return NOT_STARTED;
         if (!read.ok) return read;
         try {
           // the PDF is made again from the input (cheap, deterministic) rather than kept
-          const bytes = await toPdfInput(await readInput(file));
-          const doc = JSON.parse(await readFile(wordsFile(index), 'utf8')) as ExtractedDocument;
-          return await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi });
+          const bytes = await stages.toPdf(await readInput(file));
+          const doc = await store.take<ExtractedDocument>(String(index));
+          return await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi }, stages.export);
         } catch (err) {
           return { ok: false, pages: read.pages, error: toDocumentError(err) };
         }
       },
       async ({ file, index }, outcome) => {
+        if (signal.aborted) return;
         await onDone(file, outcome, index);
         if (outcome.ok || reads[index]!.ok) progress.redact.documentDone(file.displayName, outcome.pages, outcome.ok ? undefined : outcome.error.message);
       },
     );
   } finally {
     progress.redact.finish();
-    await rm(work, { recursive: true, force: true });
+    await store.remove();
   }
 }

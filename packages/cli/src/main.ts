@@ -11,13 +11,15 @@ function positiveInt(value: string): number {
 
 const program = new Command('woo-redact')
   .description('Lakt persoonsgegevens (Woo art. 5.1 lid 2 sub e) in PDF-documenten.')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // wrong usage exits with 2 (help and version with 0), as the README says; inherited by the commands below
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 program
   .command('redact', { isDefault: true })
   .description('Lak alle documenten in de opgegeven bestanden en mappen')
   .argument('<inputs...>', "PDF-bestanden of mappen (mappen worden doorzocht, ook submappen)")
-  .requiredOption('-o, --out <dir>', 'map voor de gelakte PDF\'s, de lakverslagen en de inventarislijst')
+  .option('-o, --out <dir>', 'map voor de gelakte PDF\'s, de lakverslagen en de inventarislijst (verplicht)')
   .option('--officials <file>', 'lijst met namen van bestuurders die zichtbaar blijven (één naam per regel)')
   .option('--org-domain <domain...>', 'e-maildomein(en) van de organisatie: alleen het deel vóór @ wordt gelakt', [])
   .option('--keep <file>', 'woorden die nooit gelakt worden (één per regel)')
@@ -26,6 +28,7 @@ program
   .addOption(new Option('--dpi <n>', 'resolutie van de gelakte pagina\'s').argParser(positiveInt).default(150))
   .option('-q, --quiet', 'geen voortgang tonen', false)
   .option('--json', 'samenvatting als JSON op stdout', false)
+  .option('--resume', 'sla documenten over waarvan de uitvoer al compleet is en de controle doorstaat', false)
   .action(async (inputs: string[], opts) => {
     const { redactCommand } = await import('./redact-command.js');
     process.exitCode = await redactCommand(inputs, opts);

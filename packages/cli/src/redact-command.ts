@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
 import { createDetector, parseOfficialsList } from '@woo/detect';
-import { createLazyOcrEngine } from '@woo/ocr';
-import { appliedRedactions, findingsRemark, inventoryCsv, redactionReport, type DocumentOutcome, type InventoryRow } from '@woo/pipeline';
-import { runBatchPasses } from './batch-passes.js';
-import { collectInputs } from './inputs.js';
+import { findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
+import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
+import { collectInputs, type InputFile } from './inputs.js';
+import { onInterrupt } from './interrupt.js';
+import { prepareOutputDir } from './output-dir.js';
 import { Progress } from './progress.js';
+import { completedOutput, outputPaths } from './resume.js';
 import { writeAtomic } from './write-files.js';
 
 export interface RedactOptions {
-  out: string;
+  out?: string;
   officials?: string;
   orgDomain: string[];
   keep?: string;
@@ -18,7 +21,10 @@ export interface RedactOptions {
   dpi: number;
   quiet: boolean;
   json: boolean;
+  resume: boolean;
 }
+
+type Status = 'gelakt' | 'mislukt' | 'onderbroken';
 
 export interface RunSummary {
   documents: number;
@@ -26,72 +32,125 @@ export interface RunSummary {
   pages: number;
   redactions: number;
   out: string;
-  results: Array<{ file: string; status: 'gelakt' | 'mislukt'; pages: number; redactions: number; error?: string; errorCode?: string; findings?: string[] }>;
+  /** Set when the run was stopped by SIGINT or SIGTERM. */
+  interrupted?: string;
+  results: Array<{ file: string; status: Status; pages: number; redactions: number; resumed?: true; error?: string; errorCode?: string; findings?: string[] }>;
+}
+
+/** One document's end state, whichever way it was reached. */
+interface Result {
+  status: Status;
+  pages: number;
+  applied: Redaction[];
+  findings: readonly ReadingFinding[];
+  resumed?: true;
+  error?: { message: string; code: string };
 }
 
 async function wordList(file: string | undefined): Promise<string[]> {
   return file ? parseOfficialsList(await readFile(file, 'utf8')) : [];
 }
 
+function fromOutcome(outcome: DocumentOutcome, done: boolean): Result {
+  if (!done) return { status: 'onderbroken', pages: 0, applied: [], findings: [], error: { message: INTERRUPTED_MESSAGE, code: 'interrupted' } };
+  if (!outcome.ok) return { status: 'mislukt', pages: outcome.pages, applied: [], findings: [], error: { message: outcome.error.message, code: outcome.error.code } };
+  return { status: 'gelakt', pages: outcome.pages, applied: outcome.redactions.filter(isApplied), findings: outcome.findings };
+}
+
+/** Usage problems (exit 2, Dutch) found before any document is read. */
+async function checkUsage(inputs: string[], opts: RedactOptions): Promise<{ out: string; files: InputFile[] }> {
+  const out = await prepareOutputDir(opts.out);
+  const files = await collectInputs(inputs);
+  if (!files.length) throw new Error(`Geen documenten (PDF, PNG, JPEG of TIFF) gevonden in ${inputs.join(', ')}.`);
+  const { maxDocumentsPerBatch } = documentLimits();
+  if (files.length > maxDocumentsPerBatch) {
+    throw new Error(`${dutchNumber(files.length)} documenten is meer dan de toegestane ${dutchNumber(maxDocumentsPerBatch)} per run (MAX_DOCUMENTS_PER_BATCH). Verdeel ze over meer runs.`);
+  }
+  return { out, files };
+}
+
 /** Redact every document found in `inputs`; returns the process exit code. */
 export async function redactCommand(inputs: string[], opts: RedactOptions): Promise<number> {
-  const files = await collectInputs(inputs);
+  const { out, files } = await checkUsage(inputs, opts);
   const detector = createDetector({
     officials: await wordList(opts.officials),
     orgDomains: opts.orgDomain,
     keep: await wordList(opts.keep),
     redact: await wordList(opts.redact),
   });
-  // started only when a scan or image comes by; one worker per document lane
-  const ocr = createLazyOcrEngine({ workers: opts.concurrency });
-  const rows: InventoryRow[] = [];
-  const summary: RunSummary = { documents: files.length, failed: 0, pages: 0, redactions: 0, out: path.resolve(opts.out), results: [] };
+  const results: Array<Result | undefined> = new Array(files.length);
+  if (opts.resume) {
+    for (const [i, file] of files.entries()) {
+      const report = await completedOutput(path.join(out, file.name), file.displayName);
+      if (report) results[i] = { status: 'gelakt', pages: report.pages, applied: report.redactions.filter(isApplied), findings: report.findings, resumed: true };
+    }
+  }
+  const todo = files.map((file, index) => ({ file, index })).filter(({ index }) => !results[index]);
 
-  let outcomes: DocumentOutcome[];
+  // decoding, OCR and export run in child processes with a memory cap, one per document lane
+  const pool = new StagePool({ size: opts.concurrency });
+  const controller = new AbortController();
+  const interrupt = onInterrupt(controller, () => void pool.close());
+  const done = new Set<number>();
   try {
-    outcomes = await runBatchPasses(
-      files,
-      { concurrency: opts.concurrency, dossier: detector.dossier(), ocr, policy: 'accept-suggested', dpi: opts.dpi },
-      { read: new Progress('gelezen', files.length, !opts.quiet), redact: new Progress('gelakt', files.length, !opts.quiet) },
-      async (file, outcome) => {
-        if (!outcome.ok) return;
-        const base = path.join(opts.out, file.name);
-        await writeAtomic(`${base}.redactions.json`, `${JSON.stringify(redactionReport(file.displayName, outcome), null, 1)}\n`);
-        await writeAtomic(`${base}.redacted.pdf`, outcome.pdf);
+    const outcomes = await runBatchPasses(
+      todo.map((t) => t.file),
+      { concurrency: opts.concurrency, dossier: detector.dossier(), stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, signal: controller.signal },
+      { read: new Progress('gelezen', todo.length, !opts.quiet), redact: new Progress('gelakt', todo.length, !opts.quiet) },
+      async (file, outcome, i) => {
+        if (outcome.ok) {
+          const paths = outputPaths(path.join(out, file.name));
+          await writeAtomic(paths.report, `${JSON.stringify(redactionReport(file.displayName, outcome), null, 1)}\n`);
+          await writeAtomic(paths.pdf, outcome.pdf);
+        }
+        done.add(i);
       },
     );
+    outcomes.forEach((outcome, i) => (results[todo[i]!.index] = fromOutcome(outcome, done.has(i))));
   } finally {
-    await ocr.terminate();
+    interrupt.dispose();
+    await pool.close();
   }
+  return report(files, results as Result[], out, opts, interrupt.signal());
+}
 
-  outcomes.forEach((outcome, i) => {
-    const file = files[i]!;
-    const applied = outcome.ok ? appliedRedactions(outcome.redactions) : [];
-    rows.push({
-      number: i + 1,
-      fileName: file.displayName,
-      pages: outcome.pages,
-      redactions: applied,
-      ...(outcome.ok ? { remark: findingsRemark(outcome.findings) } : { error: outcome.error.message }),
-    });
-    summary.pages += outcome.pages;
-    summary.redactions += applied.length;
-    if (!outcome.ok) summary.failed++;
-    summary.results.push({
-      file: file.displayName,
-      status: outcome.ok ? 'gelakt' : 'mislukt',
-      pages: outcome.pages,
-      redactions: applied.length,
-      ...(outcome.ok ? { findings: outcome.findings.map((f) => f.message) } : { error: outcome.error.message, errorCode: outcome.error.code }),
-    });
-  });
-  await writeAtomic(path.join(opts.out, 'inventarislijst.csv'), inventoryCsv(rows));
-
+async function report(files: readonly InputFile[], results: readonly Result[], out: string, opts: RedactOptions, interrupted: NodeJS.Signals | undefined): Promise<number> {
+  const rows: InventoryRow[] = results.map((r, i) => ({
+    number: i + 1,
+    fileName: files[i]!.displayName,
+    pages: r.pages,
+    redactions: r.applied,
+    ...(r.error ? { error: r.error.message } : { remark: findingsRemark(r.findings) }),
+  }));
+  await writeAtomic(path.join(out, 'inventarislijst.csv'), inventoryCsv(rows));
+  const summary: RunSummary = {
+    documents: files.length,
+    failed: results.filter((r) => r.status !== 'gelakt').length,
+    pages: results.reduce((n, r) => n + r.pages, 0),
+    redactions: results.reduce((n, r) => n + r.applied.length, 0),
+    out,
+    ...(interrupted ? { interrupted } : {}),
+    results: results.map((r, i) => ({
+      file: files[i]!.displayName,
+      status: r.status,
+      pages: r.pages,
+      redactions: r.applied.length,
+      ...(r.resumed ? { resumed: r.resumed } : {}),
+      ...(r.error ? { error: r.error.message, errorCode: r.error.code } : { findings: r.findings.map((f) => f.message) }),
+    })),
+  };
   if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
   else if (!opts.quiet) {
     process.stderr.write(
       `${summary.documents - summary.failed} van ${summary.documents} documenten gelakt (${summary.redactions} lakkingen, ${summary.pages} pagina's); uitvoer in ${summary.out}\n`,
     );
+  }
+  if (interrupted) {
+    const unfinished = results.filter((r) => r.status === 'onderbroken').length;
+    process.stderr.write(
+      `Onderbroken: ${unfinished} document(en) niet verwerkt (staan zo in de inventarislijst); tijdelijke bestanden zijn verwijderd. Start opnieuw met --resume om verder te gaan.\n`,
+    );
+    return interrupted === 'SIGINT' ? 130 : 143;
   }
   return summary.failed > 0 ? 1 : 0;
 }

@@ -4,3 +4,4 @@ export * from './grounds.js';
 export * from './redaction.js';
 export * from './errors.js';
 export * from './text-index.js';
+export * from './limits.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTextIndex, spanBoxes, type Page, type Word } from '../src/index.js';
+import { buildTextIndex, charRangeBox, spanBoxes, type Page, type Word } from '../src/index.js';
 
 /** A word laid out at (x, y) with a fixed advance per character, like a monospaced font. */
 function word(text: string, x: number, y: number, advance = 6, height = 12): Word {
@@ -73,5 +73,15 @@ describe('buildTextIndex on OCR words', () => {
     const words = ['Sanne', 'de', 'Vries', 'belde'].map((t, i) => ({ ...word(t, 500 - i * 40, 700), line: i < 3 ? 0 : 1 }));
     const index = buildTextIndex([page(1, words)]);
     expect(index.text).toBe('Sanne de Vries\nbelde');
+  });
+});
+
+describe('charRangeBox', () => {
+  it('boxes part of an upright word by its character edges, and all of a turned word', () => {
+    const upright = word('j.jansen@gemeente.nl', 100, 200);
+    expect(charRangeBox(upright, 0, 8)).toEqual({ x: 100, y: 200, width: 48, height: 12 });
+    // sideways text: its edges say nothing across the glyphs, so no sliver along the baseline
+    const turned: Word = { ...word('j.jansen@gemeente.nl', 100, 200), box: { x: 100, y: 200, width: 12, height: 120 }, angle: 90 };
+    expect(charRangeBox(turned, 0, 8)).toEqual(turned.box);
   });
 });

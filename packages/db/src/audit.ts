@@ -17,6 +17,7 @@ export type AuditAction =
   | 'document.rejected'
   | 'document.detected'
   | 'document.failed'
+  | 'document.retried'
   | 'document.exported'
   | 'original.downloaded'
   | 'export.downloaded'

@@ -10,3 +10,4 @@ export * from './redactions.js';
 export * from './exports.js';
 export { openMigratedDatabase, type OpenedDatabase } from './open.js';
 export * from './uploads.js';
+export * from './retry.js';

@@ -2,6 +2,14 @@ import type { Actor } from './audit.js';
 import type { Database, Queryable } from './database.js';
 import { getDocuments, insertDocument, type DocumentRecord, type NewDocument } from './documents.js';
 
+/** An upload that would take its batch past MAX_DOCUMENTS_PER_BATCH; nothing of it was recorded. */
+export class BatchFullError extends Error {
+  constructor(readonly maxDocuments: number) {
+    super(`Deze batch mag hooguit ${maxDocuments.toLocaleString('nl-NL')} documenten bevatten (MAX_DOCUMENTS_PER_BATCH); er is niets van deze upload opgeslagen. Begin een nieuwe batch voor de overige documenten.`);
+    this.name = 'BatchFullError';
+  }
+}
+
 /** Who sent an upload, and the Idempotency-Key it carried. */
 export interface UploadKey {
   batchId: string;
@@ -28,6 +36,7 @@ export async function recordUpload(
   docs: readonly NewDocument[],
   actor: Actor,
   upload?: UploadKey,
+  maxDocuments = Number.POSITIVE_INFINITY,
 ): Promise<{ documents: DocumentRecord[]; replayed: boolean }> {
   return db.transaction(async (tx) => {
     if (upload) {
@@ -39,6 +48,8 @@ export async function recordUpload(
     }
     const documents: DocumentRecord[] = [];
     for (const doc of docs) documents.push(await insertDocument(tx, doc, actor));
+    // numbers count up per batch under the batch row's lock: the last one is the batch's size
+    if ((documents.at(-1)?.number ?? 0) > maxDocuments) throw new BatchFullError(maxDocuments);
     if (upload) {
       await tx.query('UPDATE upload_requests SET document_ids = $4 WHERE batch_id = $1 AND token_id = $2 AND idempotency_key = $3', [
         upload.batchId,

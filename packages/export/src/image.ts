@@ -14,30 +14,34 @@ export interface EmbeddedPage {
   bytes: number;
 }
 
-function isGray(rgba: Uint8ClampedArray): boolean {
-  for (let i = 0; i < rgba.length; i += 4) {
-    const r = rgba[i]!;
-    const g = rgba[i + 1]!;
-    const b = rgba[i + 2]!;
-    if (Math.abs(r - g) > GRAY_TOLERANCE || Math.abs(g - b) > GRAY_TOLERANCE) return false;
+/** Luminance of every pixel, or undefined as soon as one pixel has colour. One 32-bit read per
+ * pixel (little-endian RGBA): several times faster than four byte reads. */
+function grayLevels(rgba: Uint8ClampedArray): Uint8Array | undefined {
+  const px = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
+  const out = new Uint8Array(px.length);
+  for (let i = 0; i < px.length; i++) {
+    const v = px[i]!;
+    const r = v & 0xff;
+    const g = (v >>> 8) & 0xff;
+    const b = (v >>> 16) & 0xff;
+    if (Math.abs(r - g) > GRAY_TOLERANCE || Math.abs(g - b) > GRAY_TOLERANCE) return undefined;
+    out[i] = (r * 77 + g * 150 + b * 29) >> 8;
   }
-  return true;
+  return out;
 }
 
-/** Packs RGBA into `bits`-per-pixel gray rows (each row starts on a byte, as PDF requires). */
-function packGray(rgba: Uint8ClampedArray, width: number, height: number, bits: 4 | 8): Uint8Array {
-  const perByte = 8 / bits;
-  const rowBytes = Math.ceil(width / perByte);
-  const out = new Uint8Array(rowBytes * height);
+/** Packs luminance into `bits`-per-pixel gray rows (each row starts on a byte, as PDF requires). */
+function packGray(lum: Uint8Array, width: number, height: number, bits: 4 | 8): Uint8Array {
   const levels = (1 << bits) - 1;
+  const quantised = Uint8Array.from({ length: 256 }, (_, l) => Math.round((l * levels) / 255));
+  if (bits === 8) return lum.map((l) => quantised[l]!);
+  const rowBytes = Math.ceil(width / 2);
+  const out = new Uint8Array(rowBytes * height);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      const lum = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-      const v = Math.round((lum * levels) / 255);
-      if (bits === 8) out[y * rowBytes + x] = v;
-      else out[y * rowBytes + (x >> 1)]! |= x & 1 ? v : v << 4;
-    }
+    const row = y * width;
+    const at = y * rowBytes;
+    for (let x = 0; x + 1 < width; x += 2) out[at + (x >> 1)] = (quantised[lum[row + x]!]! << 4) | quantised[lum[row + x + 1]!]!;
+    if (width & 1) out[at + rowBytes - 1] = quantised[lum[row + width - 1]!]! << 4;
   }
   return out;
 }
@@ -47,8 +51,9 @@ function packGray(rgba: Uint8ClampedArray, width: number, height: number, bits: 
 export async function embedCanvas(doc: PDFDocument, canvas: Canvas, bits: 4 | 8 = GRAY_BITS): Promise<EmbeddedPage> {
   const { width, height } = canvas;
   const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
-  if (isGray(rgba)) {
-    const data = deflateSync(packGray(rgba, width, height, bits), { level: 6 });
+  const lum = grayLevels(rgba);
+  if (lum) {
+    const data = deflateSync(packGray(lum, width, height, bits), { level: 6 });
     const stream = doc.context.stream(data, {
       Type: 'XObject',
       Subtype: 'Image',

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { isApplied, isGroundCode, type Box, type ExtractedDocument, type Redaction } from '@woo/core';
+import { isApplied, isGroundCode, overlapShare, type Box, type ExtractedDocument, type Redaction, type Word } from '@woo/core';
 import { renderPage, withPdf, type PdfHandle } from '@woo/pdf';
 import { BOX_PADDING_PT } from './paint.js';
 import { appliedBoxesByPage, hits, keptFragments } from './cover.js';
@@ -61,18 +61,45 @@ function hiddenProbes(doc: ExtractedDocument): Probe[] {
   return [...seen.values()];
 }
 
-/** Every box must cover the full height of the words it blacks out: a box that grazes a word
- * (a sliver along its baseline) hides nothing. */
+/** Every box must cover the full glyph height of the words it blacks out: a box that only grazes
+ * a word (a sliver along its baseline) hides nothing. A box hides a word when it covers a real
+ * share of it, or lies mostly on it; a neighbour that merely touches the box does not count. */
 function coverageProblems(doc: ExtractedDocument, applied: Redaction[]): string[] {
   const problems: string[] = [];
   const boxes = appliedBoxesByPage(applied);
   for (const page of doc.pages) {
     for (const { box, redaction } of boxes.get(page.number) ?? []) {
-      const grazed = page.words.some((w) => hits(box, w.box) && (box.y > w.box.y + COVER_TOLERANCE || box.y + box.height < w.box.y + w.box.height - COVER_TOLERANCE));
-      if (grazed) problems.push(`Pagina ${page.number}: de lakbalk van lakking ${redaction.id} bedekt de tekst die hij moet verbergen niet over de volle hoogte.`);
+      const hidden = page.words.filter((w) => hits(box, w.box) && hides(redaction, box, w));
+      if (hidden.some((w) => !coversAcross(box, w))) {
+        problems.push(`Pagina ${page.number}: de lakbalk van lakking ${redaction.id} bedekt de tekst die hij moet verbergen niet over de volle hoogte.`);
+      }
     }
   }
   return problems;
+}
+
+const HIDES_SHARE = 0.3;
+
+/** Does this box of the redaction black out (part of) the word? Where the redaction names its text,
+ * the word must be part of it (turned text has boxes that overlap their neighbours a lot);
+ * otherwise (a box drawn by hand) it must cover a real share of the word, or lie mostly on it. */
+function hides(redaction: Redaction, box: Box, word: Word): boolean {
+  const bare = (t: string) => normalise(t).replace(/[^\p{L}\p{N}@.]+/gu, '');
+  const text = bare(redaction.text);
+  const w = bare(word.text);
+  if (text && w) return text.includes(w) || w.includes(text);
+  return overlapShare(word.box, box) >= HIDES_SHARE || overlapShare(box, word.box) >= HIDES_SHARE;
+}
+
+/** The box spans the word across its baseline (its glyph height), within the padding. */
+function coversAcross(box: Box, word: Word): boolean {
+  const t = COVER_TOLERANCE;
+  const vertical = box.y <= word.box.y + t && box.y + box.height >= word.box.y + word.box.height - t;
+  const horizontal = box.x <= word.box.x + t && box.x + box.width >= word.box.x + word.box.width - t;
+  const angle = word.angle ?? 0;
+  if (angle === 0 || angle === 180) return vertical;
+  if (angle === 90 || angle === 270) return horizontal;
+  return vertical && horizontal;
 }
 
 /** Release gate for a file on disk, with only its redactions.json: no redacted string may be in

@@ -1,3 +1,5 @@
+import { documentLimits } from '@woo/core';
+
 export interface ServiceConfig {
   port: number;
   host: string;
@@ -10,6 +12,8 @@ export interface ServiceConfig {
   maxUploadRequestBytes: number;
   /** Most files in one upload request. */
   maxFilesPerUpload: number;
+  /** Most documents in one batch (MAX_DOCUMENTS_PER_BATCH, as for the CLI). */
+  maxDocumentsPerBatch: number;
   /** Requests per minute from one client address (before the token is checked), from one token,
    * and uploads per minute from one token. */
   rateLimitPerAddress: number;
@@ -40,6 +44,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     maxUploadBytes: number(env, 'MAX_UPLOAD_MB', 200) * 1024 * 1024,
     maxUploadRequestBytes: number(env, 'MAX_UPLOAD_REQUEST_MB', 2048) * 1024 * 1024,
     maxFilesPerUpload: number(env, 'MAX_FILES_PER_UPLOAD', 500),
+    maxDocumentsPerBatch: documentLimits(env).maxDocumentsPerBatch,
     rateLimitPerAddress: number(env, 'RATE_LIMIT_PER_ADDRESS', 3000),
     rateLimitPerToken: number(env, 'RATE_LIMIT_PER_TOKEN', 1200),
     uploadsPerToken: number(env, 'UPLOADS_PER_TOKEN', 60),

@@ -66,6 +66,11 @@ export interface JobSink {
   enqueueDetect(documentId: string): Promise<void>;
   enqueueExport(documentId: string, revision: number): Promise<void>;
   enqueueOcrThenDetect(documentId: string, pages: readonly number[]): Promise<void>;
+  /** Enqueues the job unless it is already there (reconciliation); true when enqueued. */
+  ensure<N extends JobName>(name: N, data: JobPayloads[N]): Promise<boolean>;
+  ensureOcrThenDetect(documentId: string, pages: readonly number[]): Promise<boolean>;
+  /** Runs the stage of a retried document again (POST /v1/documents/:id/retry). */
+  retry(name: 'extract' | 'detect', documentId: string, ocrPages?: readonly number[]): Promise<void>;
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -135,6 +140,31 @@ export class JobQueues implements JobSink {
         return { name: 'ocr', queueName: 'ocr', data: ocr, opts: { ...jobOptions(this.config, jobId('ocr', ocr)), ignoreDependencyOnFailure: true } };
       }),
     });
+  }
+
+  /** Enqueues the job unless a job with its id is in Redis (in any state); true when enqueued. */
+  async ensure<N extends JobName>(name: N, data: JobPayloads[N]): Promise<boolean> {
+    if (await this.queues[name].getJob(jobId(name, data))) return false;
+    await this.add(name, data);
+    return true;
+  }
+
+  /** enqueueOcrThenDetect unless the document's detect job (the parent) is in Redis. */
+  async ensureOcrThenDetect(documentId: string, pages: readonly number[]): Promise<boolean> {
+    if (await this.queues.detect.getJob(jobId('detect', { documentId }))) return false;
+    await this.enqueueOcrThenDetect(documentId, pages);
+    return true;
+  }
+
+  /** Enqueues the job again for a retried document: a finished or failed job kept under the same
+   * id (and, for a detect job, its OCR children) is removed first, or the new one would be a no-op. */
+  async retry(name: 'extract' | 'detect', documentId: string, ocrPages: readonly number[] = []): Promise<void> {
+    const earlier = await this.queues[name].getJob(jobId(name, { documentId }));
+    if (earlier && !(await earlier.isActive())) await earlier.remove({ removeChildren: true });
+    for (const page of ocrPages) await (await this.queues.ocr.getJob(jobId('ocr', { documentId, page })))?.remove();
+    if (name === 'extract') await this.enqueueExtract(documentId);
+    else if (ocrPages.length) await this.enqueueOcrThenDetect(documentId, ocrPages);
+    else await this.enqueueDetect(documentId);
   }
 
   /** For /readyz: true when Redis answers within `timeoutMs`. */

@@ -1,5 +1,7 @@
 import UTIF from 'utif2';
+import { DocumentError, documentLimits, dutchNumber } from '@woo/core';
 import { canvasModule } from './canvas.js';
+import { assertImageSize, jpegDimensions, pngDimensions } from './dimensions.js';
 
 export type ImageKind = 'png' | 'jpeg' | 'tiff';
 
@@ -32,9 +34,12 @@ export function sniffImageKind(bytes: Uint8Array): ImageKind | undefined {
   return undefined;
 }
 
-/** Splits an image file into page images (raw gray): one for PNG/JPEG, one per page for TIFF. */
+/** Splits an image file into page images (raw gray): one for PNG/JPEG, one per page for TIFF.
+ * Throws a DocumentError before decoding when an image declares more than MAX_IMAGE_PIXELS. */
 export async function loadImagePages(bytes: Uint8Array, kind: ImageKind): Promise<PageImage[]> {
   if (kind === 'tiff') return decodeTiff(bytes);
+  const declared = kind === 'png' ? pngDimensions(bytes) : jpegDimensions(bytes);
+  if (declared) assertImageSize(declared, `Deze ${kind === 'png' ? 'PNG' : 'JPEG'}-afbeelding`);
   const gray = await decodeWithCanvas(bytes);
   const dpi = (kind === 'png' ? pngDpi(bytes) : jpegDpi(bytes)) ?? DEFAULT_SCAN_DPI;
   return [{ data: Buffer.from(gray.data.buffer, gray.data.byteOffset, gray.data.byteLength), width: gray.width, height: gray.height, dpi }];
@@ -123,6 +128,14 @@ function decodeTiff(bytes: Uint8Array): PageImage[] {
   // Only directories with pixel dimensions are pages (EXIF/GPS directories have none).
   const pages = ifds.filter((ifd) => typeof tagNumber(ifd, 't256') === 'number' && typeof tagNumber(ifd, 't257') === 'number');
   if (pages.length === 0) throw new Error('TIFF file contains no images');
+  const { maxPages } = documentLimits();
+  if (pages.length > maxPages) {
+    throw new DocumentError(
+      'too-many-pages',
+      `Deze TIFF-afbeelding heeft ${dutchNumber(pages.length)} pagina's, meer dan de toegestane ${dutchNumber(maxPages)} (MAX_PAGES_PER_DOCUMENT). Het bestand is niet verwerkt. Splits het in kleinere delen.`,
+    );
+  }
+  pages.forEach((ifd, i) => assertImageSize({ width: tagNumber(ifd, 't256')!, height: tagNumber(ifd, 't257')! }, `Pagina ${i + 1} van deze TIFF-afbeelding`));
   return pages.map((ifd) => {
     UTIF.decodeImage(buffer, ifd);
     const { width, height } = ifd;

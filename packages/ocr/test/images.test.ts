@@ -1,6 +1,8 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import UTIF from 'utif2';
+import { DocumentError } from '@woo/core';
+import { pixelBombPng } from '@woo/testkit';
 import { loadImagePages, sniffImageKind, DEFAULT_SCAN_DPI } from '../src/index.js';
 import { canvasModule } from '../src/canvas.js';
 
@@ -93,5 +95,28 @@ describe('images', () => {
 
   it('rejects a TIFF without images', async () => {
     await expect(loadImagePages(Uint8Array.of(0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0), 'tiff')).rejects.toThrow(/no images/);
+  });
+
+  it('refuses a pixel bomb from its header, before decoding a pixel', async () => {
+    const bomb = pixelBombPng(30_000);
+    expect(bomb.length).toBeLessThan(200_000);
+    const before = process.memoryUsage().rss;
+    const err: unknown = await loadImagePages(bomb, 'png').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentError);
+    expect(err).toMatchObject({ code: 'too-many-pixels', message: expect.stringMatching(/^Deze PNG-afbeelding is 30\.000 bij 30\.000 beeldpunten/) });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 2 ** 20);
+  });
+
+  it('checks JPEG frame headers and every TIFF page against MAX_IMAGE_PIXELS', async () => {
+    process.env.MAX_IMAGE_PIXELS = '100';
+    try {
+      const jpeg = canvasOf(picture(16, 16, 0), 16, 16).toBuffer('image/jpeg', 95);
+      await expect(loadImagePages(jpeg, 'jpeg')).rejects.toMatchObject({ code: 'too-many-pixels', message: expect.stringContaining('16 bij 16') });
+      const small = { gray: picture(8, 8, 0), width: 8, height: 8, dpi: 300 };
+      const large = { gray: picture(12, 10, 0), width: 12, height: 10, dpi: 300 };
+      await expect(loadImagePages(multiPageTiff([small, large]), 'tiff')).rejects.toMatchObject({ message: expect.stringMatching(/^Pagina 2 van deze TIFF/) });
+    } finally {
+      delete process.env.MAX_IMAGE_PIXELS;
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { ExtractedDocument, Page } from '@woo/core';
-import { untrustedFonts } from './font-trust.js';
 import { accountInk } from './ink-accounting.js';
 import { renderInkLayers } from './layers.js';
+import { assertImageSizes } from './limits.js';
 import { withPdf, type PdfHandle } from './open.js';
 import { extractFontWords } from './words.js';
 
@@ -16,7 +16,7 @@ export async function extractPage(handle: PdfHandle, pageNumber: number): Promis
   try {
     const viewport = page.getViewport({ scale: 1 });
     const words = await extractFontWords(page);
-    const ink = accountInk(await renderInkLayers(page, INK_DPI), words, untrustedFonts(page, words));
+    const ink = accountInk(await renderInkLayers(page, INK_DPI), words);
     return {
       number: pageNumber,
       width: viewport.width,
@@ -40,7 +40,10 @@ export async function extractFromHandle(handle: PdfHandle): Promise<ExtractedDoc
 }
 
 /** Opens, extracts and closes. Throws a DocumentError (Dutch message) when the file is empty,
- * not a PDF, encrypted or corrupt. */
+ * not a PDF, encrypted or corrupt, or over a limit (pages, pixels of an image). */
 export function extractDocument(bytes: Uint8Array): Promise<ExtractedDocument> {
-  return withPdf(bytes, extractFromHandle);
+  return withPdf(bytes, async (handle) => {
+    await assertImageSizes(bytes);
+    return extractFromHandle(handle);
+  });
 }

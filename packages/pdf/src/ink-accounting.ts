@@ -1,7 +1,7 @@
 import type { Box, Word } from '@woo/core';
 import type { GrayPixels, InkLayers } from './layers.js';
 import type { FontWord } from './lines.js';
-import { textLikeRegions } from './ink-regions.js';
+import { RULE_PT, ruleRuns, textLikeRegions } from './ink-regions.js';
 
 /* Ink accounting: every pixel of the page as published is either explained by a visible word of
  * a trusted text layer, or it is read by OCR. And a word of the text layer only counts where it
@@ -20,7 +20,7 @@ export interface InkAccount {
   regions: Box[];
 }
 
-export function accountInk(layers: InkLayers, words: readonly FontWord[], untrusted: ReadonlySet<string>): InkAccount {
+export function accountInk(layers: InkLayers, words: readonly FontWord[]): InkAccount {
   const { full, withoutText } = layers;
   const { width, height, scale } = full;
   // where the text changed the rendering (without a text-free rendering: ink on blank paper)
@@ -40,12 +40,12 @@ export function accountInk(layers: InkLayers, words: readonly FontWord[], untrus
   const visible: Word[] = [];
   const hidden: Word[] = [];
   const explained = new Uint8Array(width * height);
-  for (const { word, font } of words) {
+  for (const { word, trusted } of words) {
     if (!paintsInk(word.box, full, changed, cover)) {
       hidden.push(word);
       continue;
     }
-    if (untrusted.has(font)) continue; // its ink stays unexplained: OCR reads it
+    if (!trusted) continue; // its ink stays unexplained: OCR reads it
     visible.push(word);
     const [x0, y0, x1, y1] = pixelRect(word.box, full, 1);
     for (let y = y0; y < y1; y++) explained.fill(1, y * width + x0, y * width + x1);
@@ -54,7 +54,8 @@ export function accountInk(layers: InkLayers, words: readonly FontWord[], untrus
   // no visible word of a trusted font stands
   const unexplained = withoutText ? edges(withoutText) : new Uint8Array(width * height);
   for (let i = 0; i < changed.length; i++) if (changed[i] && !explained[i]) unexplained[i] = 1;
-  return { visible, hidden, regions: textLikeRegions(unexplained, width, height, scale) };
+  const rules = withoutText && ruleRuns(inkOf(withoutText), width, height, Math.round(RULE_PT * scale));
+  return { visible, hidden, regions: textLikeRegions(unexplained, width, height, scale, rules || undefined) };
 }
 
 /** Text paints ink when some pixels inside its box change when the text is drawn: counted where
@@ -85,6 +86,13 @@ function pixelRect(box: Box, px: GrayPixels, margin: number): [number, number, n
     Math.min(px.width, Math.ceil((box.x + box.width) * px.scale) + margin),
     Math.min(px.height, Math.ceil((box.y + box.height) * px.scale) + margin),
   ];
+}
+
+/** Pixels darker than paper. */
+function inkOf(px: GrayPixels): Uint8Array {
+  const out = new Uint8Array(px.data.length);
+  for (let i = 0; i < out.length; i++) if (px.data[i]! < 255 - CHANGED) out[i] = 1;
+  return out;
 }
 
 /** Pixels with a strong step in brightness to the right or below: the outlines of glyphs,

@@ -9,7 +9,7 @@ const MIN_GLYPH_PT = 2.5;
 const MAX_GLYPH_PT = 120;
 /** Straight runs of ink at least this long are rules, table grids, frames or underlines, never
  * part of a glyph: they are taken out before looking for glyphs. */
-const RULE_PT = 25;
+export const RULE_PT = 25;
 /** Blobs join a line when they overlap vertically by half and sit this close (in blob heights). */
 const LINE_GAP = 1.2;
 /** A lone blob counts as text when it is at least this wide for its height (a word in one piece). */
@@ -27,9 +27,16 @@ interface Blob {
   pixels: number;
 }
 
-/** Text-like areas of a binary mask (1 = unexplained ink), in points, padded and merged. */
-export function textLikeRegions(mask: Uint8Array, width: number, height: number, scale: number): Box[] {
-  const glyphs = blobs(withoutRules(mask, width, height, Math.round(RULE_PT * scale)), width, height).filter((b) => isGlyphLike(b, scale));
+/** Text-like areas of a binary mask (1 = unexplained ink), in points, padded and merged. `rules`
+ * marks lines found in the ink itself: the outlines of a table grid are broken at every crossing,
+ * so they are recognised as lines only in the ink they outline. */
+export function textLikeRegions(mask: Uint8Array, width: number, height: number, scale: number, rules?: Uint8Array): Box[] {
+  if (mask.indexOf(1) < 0) return [];
+  const work = mask.slice();
+  clearNear(work, ruleRuns(mask, width, height, Math.round(RULE_PT * scale)), width);
+  if (rules) clearNear(work, rules, width);
+  if (work.indexOf(1) < 0) return [];
+  const glyphs = blobs(work, width, height).filter((b) => isGlyphLike(b, scale));
   const lines = lineClusters(glyphs);
   const regions: Box[] = [];
   for (const line of lines) {
@@ -48,12 +55,12 @@ function isGlyphLike(b: Blob, scale: number): boolean {
   return w < 40 * h;
 }
 
-/** The mask without horizontal and vertical runs of `length` pixels or more. */
-function withoutRules(mask: Uint8Array, width: number, height: number, length: number): Uint8Array {
-  const out = mask.slice();
+/** Pixels of `mask` on horizontal or vertical runs of `length` pixels or more. */
+export function ruleRuns(mask: Uint8Array, width: number, height: number, length: number): Uint8Array {
+  const out = new Uint8Array(mask.length);
   const down = new Int32Array(width); // length of the vertical run ending above, per column
-  const clearDown = (x: number, endRow: number) => {
-    for (let y = endRow - down[x]!; y < endRow; y++) out[y * width + x] = 0;
+  const markDown = (x: number, endRow: number) => {
+    for (let y = endRow - down[x]!; y < endRow; y++) out[y * width + x] = 1;
   };
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -64,15 +71,28 @@ function withoutRules(mask: Uint8Array, width: number, height: number, length: n
         down[x]!++;
         continue;
       }
-      if (run >= length) out.fill(0, row + x - run, row + x);
+      if (run >= length) out.fill(1, row + x - run, row + x);
       run = 0;
-      if (down[x]! >= length) clearDown(x, y);
+      if (down[x]! >= length) markDown(x, y);
       down[x] = 0;
     }
-    if (run >= length) out.fill(0, row + width - run, row + width);
+    if (run >= length) out.fill(1, row + width - run, row + width);
   }
-  for (let x = 0; x < width; x++) if (down[x]! >= length) clearDown(x, height);
+  for (let x = 0; x < width; x++) if (down[x]! >= length) markDown(x, height);
   return out;
+}
+
+/** Clears from `mask` every pixel within one pixel of a rule pixel. */
+function clearNear(mask: Uint8Array, rules: Uint8Array, width: number): void {
+  for (let i = rules.indexOf(1); i >= 0; i = rules.indexOf(1, i + 1)) {
+    const x = i % width;
+    for (const j of [i - width, i, i + width]) {
+      if (j < 0 || j >= mask.length) continue;
+      mask[j] = 0;
+      if (x > 0) mask[j - 1] = 0;
+      if (x + 1 < width) mask[j + 1] = 0;
+    }
+  }
 }
 
 /** 8-connected components; clears the mask as it goes. */

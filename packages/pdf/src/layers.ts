@@ -67,6 +67,11 @@ async function renderGray(page: PDFPageProxy, dpi: number, operationsFilter?: (i
   }).promise;
   const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
   const data = new Uint8Array(canvas.width * canvas.height);
-  for (let i = 0, j = 0; j < data.length; i += 4, j++) data[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+  // one 32-bit read per pixel (little-endian RGBA): several times faster than four byte reads
+  const px = new Uint32Array(rgba.buffer, rgba.byteOffset, data.length);
+  for (let j = 0; j < data.length; j++) {
+    const v = px[j]!;
+    data[j] = ((v & 0xff) * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
+  }
   return { data, width: canvas.width, height: canvas.height, scale };
 }

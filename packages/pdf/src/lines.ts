@@ -12,6 +12,8 @@ const SNAP_DEGREES = 1.5;
 const SAME_BASELINE_EM = 0.35;
 /** A gap wider than this (in em) along the baseline ends a word. */
 const MAX_GAP_EM = 0.25;
+/** A space character ends a word only where the glyphs around it leave at least this gap (em). */
+const MIN_SPACE_EM = 0.08;
 /** The same character drawn again this close (in em) is one glyph drawn twice (fake bold). */
 const DUPLICATE_EM = 0.15;
 /** Letter-spaced text ("J e r o e n"): single letters this close (in em) form one word. */
@@ -34,15 +36,16 @@ interface Placed {
   offset: number;
 }
 
-/** A word and the font most of its glyphs are drawn in. */
+/** A word, and whether its fonts extract as themselves (font-trust.ts). */
 export interface FontWord {
   word: Word;
-  font: string;
+  trusted: boolean;
 }
 
 /** Words of a page in reading order (lines top to bottom per writing direction, upright text
- * first), each with the id of its line. */
-export function wordsFromGlyphs(glyphs: readonly Glyph[]): FontWord[] {
+ * first), each with the id of its line. A word never mixes trusted and untrusted fonts: what an
+ * untrusted font draws is read by OCR, and must not hide behind a trusted neighbour. */
+export function wordsFromGlyphs(glyphs: readonly Glyph[], untrusted: ReadonlySet<string> = new Set()): FontWord[] {
   const byAngle = new Map<number, Glyph[]>();
   for (const g of glyphs) {
     const a = snapAngle(g.angle);
@@ -58,7 +61,7 @@ export function wordsFromGlyphs(glyphs: readonly Glyph[]): FontWord[] {
     const up: Point = [along[1], -along[0]];
     const placed = byAngle.get(angle)!.map((glyph) => ({ glyph, from: dot(glyph.start, along), to: dot(glyph.end, along), offset: dot(glyph.start, up) }));
     for (const line of baselines(placed)) {
-      for (const word of lineWords(line)) words.push({ word: toWord(word, angle, lineId), font: mainFont(word) });
+      for (const word of lineWords(line, untrusted)) words.push({ word: toWord(word, angle, lineId), trusted: !untrusted.has(word[0]!.glyph.font) });
       lineId++;
     }
   }
@@ -83,19 +86,29 @@ function baselines(placed: Placed[]): Placed[][] {
   return lines.map((line) => line.sort((a, b) => a.from - b.from || a.to - b.to));
 }
 
-/** Glyph runs of one line that form words, with letter-spaced runs joined. */
-function lineWords(line: Placed[]): Placed[][] {
+/** Glyph runs of one line that form words, with letter-spaced runs joined. A space ends a word
+ * only where there is room for it: pdfjs also reports the jumps of glyphs drawn out of order as
+ * spaces, which may lie anywhere. */
+function lineWords(line: Placed[], untrusted: ReadonlySet<string>): Placed[][] {
   const words: Placed[][] = [];
   let current: Placed[] = [];
+  let spaced = false;
   for (const p of line) {
+    if (p.glyph.space) {
+      spaced = true;
+      continue;
+    }
     const prev = current.at(-1);
     const em = p.glyph.size;
     if (prev && p.glyph.text === prev.glyph.text && Math.abs(p.from - prev.from) < DUPLICATE_EM * em) continue;
-    if (p.glyph.space || (prev && p.from - prev.to > MAX_GAP_EM * em)) {
-      if (current.length) words.push(current);
+    const gap = prev ? p.from - prev.to : 0;
+    const trustChanges = prev !== undefined && untrusted.has(prev.glyph.font) !== untrusted.has(p.glyph.font);
+    if (prev && (trustChanges || gap > MAX_GAP_EM * em || (spaced && gap > MIN_SPACE_EM * em))) {
+      words.push(current);
       current = [];
     }
-    if (!p.glyph.space) current.push(p);
+    current.push(p);
+    spaced = false;
   }
   if (current.length) words.push(current);
   return joinLetterSpaced(words);
@@ -135,11 +148,6 @@ function joinLetterSpaced(words: Placed[][]): Placed[][] {
 
 const gap = (a: Placed[], b: Placed[]) => b[0]!.from - a.at(-1)!.to;
 
-function mainFont(glyphs: Placed[]): string {
-  const counts = new Map<string, number>();
-  for (const { glyph } of glyphs) counts.set(glyph.font, (counts.get(glyph.font) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-}
 
 function toWord(glyphs: Placed[], angle: number, line: number): Word {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;

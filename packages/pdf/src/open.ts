@@ -2,6 +2,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError } from '@woo/core';
 import { assertLooksLikePdf, classifyPdfjsError, isPdfjsError } from './errors.js';
+import { assertPageCount, pdfjsLimitOptions } from './limits.js';
 import { PDFJS_RESOURCES } from './pdfjs.js';
 
 /** An open PDF. Always `close()` it (in a finally): pdfjs keeps the parsed document, fonts and
@@ -24,9 +25,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfHandle> {
       fontExtraProperties: true,
       isEvalSupported: false,
       verbosity: 0,
+      ...pdfjsLimitOptions(),
     });
     const doc = await task.promise;
     if (doc.numPages < 1) throw new DocumentError('corrupt', 'Dit PDF-bestand bevat geen pagina’s.');
+    assertPageCount(doc.numPages);
     const loaded = task;
     return { doc, numPages: doc.numPages, close: () => loaded.destroy() };
   } catch (err) {

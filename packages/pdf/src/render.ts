@@ -1,3 +1,4 @@
+import { documentLimits } from '@woo/core';
 import type { PdfHandle } from './open.js';
 import { canvasModule, type Canvas } from './pdfjs.js';
 
@@ -10,9 +11,10 @@ export interface RenderedPage {
   height: number;
 }
 
-/** Largest rendering, in pixels: A3 at 300 dpi is 17.4 M. Bigger pages (drawings, posters) are
- * rendered at a lower resolution rather than exhausting memory or Skia's size limit. */
-export const MAX_RENDER_PIXELS = 40_000_000;
+/** Largest rendering, in pixels (MAX_RENDER_PIXELS, default 40 M; A3 at 300 dpi is 17.4 M). Bigger
+ * pages (drawings, posters) are rendered at a lower resolution rather than exhausting memory or
+ * Skia's size limit. */
+export const MAX_RENDER_PIXELS = documentLimits().maxRenderPixels;
 const MAX_RENDER_SIDE = 16_384;
 
 /** Pixels per point for rendering a page of `size` points at `dpi`, within the pixel budget. */

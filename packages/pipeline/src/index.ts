@@ -8,3 +8,6 @@ export * from './inventory.js';
 export * from './report.js';
 export * from './run-batch.js';
 export * from './reading-findings.js';
+export type { HeavyStages, StageName } from './isolation/tasks.js';
+export { StagePool, type StagePoolOptions } from './isolation/pool.js';
+export { stageMemoryMb } from './isolation/memory.js';

@@ -12,6 +12,7 @@ export async function toPdfInput(bytes: Uint8Array): Promise<Uint8Array> {
   const kind = sniffImageKind(bytes);
   if (!kind) return bytes;
   const pages = await loadImagePages(bytes, kind).catch((err: unknown) => {
+    if (err instanceof DocumentError) throw err;
     throw new DocumentError('corrupt', `Deze ${IMAGE_NAMES[kind]}-afbeelding is beschadigd of onvolledig en kan niet worden gelezen.`, { cause: err });
   });
   if (!pages.length) throw new DocumentError('empty', `Deze ${IMAGE_NAMES[kind]}-afbeelding bevat geen pagina's.`);

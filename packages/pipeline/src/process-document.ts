@@ -47,10 +47,15 @@ export async function readDocument(input: Uint8Array, options: Pick<ProcessOptio
 }
 
 /** Phase 2 (detect, export, verify) on a document read by phase 1. Separate so a batch can read
- * every document first and let the detector learn the whole dossier before redacting any. */
-export async function redactDocument({ bytes, doc }: ReadDocument, options: Omit<ProcessOptions, 'ocr'>): Promise<ProcessedDocument> {
+ * every document first and let the detector learn the whole dossier before redacting any.
+ * `exportPdf` is where the export runs (in a child process with a memory cap, for the CLI). */
+export async function redactDocument(
+  { bytes, doc }: ReadDocument,
+  options: Omit<ProcessOptions, 'ocr'>,
+  exportPdf: typeof exportStage = exportStage,
+): Promise<ProcessedDocument> {
   const redactions = applyPolicy(detectStage(doc, options.detector), options.policy);
-  const pdf = await exportStage(bytes, doc, redactions, { dpi: options.dpi });
+  const pdf = await exportPdf(bytes, doc, redactions, { dpi: options.dpi });
   return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), findings: readingFindings(doc), redactions, pdf };
 }
 

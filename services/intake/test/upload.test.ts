@@ -17,7 +17,7 @@ describe.skipIf(!infra.ok)('uploads: all or nothing, limits first, idempotent', 
   const blobs = () => readdirSync(stack.env.BLOB_DIR!, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 
   beforeAll(async () => {
-    stack = await startTestStack({ env: { MAX_FILES_PER_UPLOAD: '2', MAX_UPLOAD_REQUEST_MB: '1' } });
+    stack = await startTestStack({ env: { MAX_FILES_PER_UPLOAD: '2', MAX_UPLOAD_REQUEST_MB: '1', MAX_DOCUMENTS_PER_BATCH: '3' } });
     pdf = await textPdf([['Jan Jansen']]);
   });
   afterAll(() => stack?.close());
@@ -63,5 +63,17 @@ describe.skipIf(!infra.ok)('uploads: all or nothing, limits first, idempotent', 
     expect(res.json().message).toBe('Deze upload is groter dan de toegestane 1 MB per verzoek; er is niets opgeslagen. Verdeel de bestanden over meer uploads.');
     expect(await documents(batchId)).toEqual([]);
     expect(blobs()).toBe(before);
+  });
+
+  it('refuses an upload that would take the batch past MAX_DOCUMENTS_PER_BATCH, keeping nothing of it', async () => {
+    const batchId = await newBatch();
+    expect((await upload(batchId, [1, 2].map((i) => ({ name: `${i}.pdf`, bytes: pdf })))).statusCode).toBe(202);
+    const before = blobs();
+    const res = await upload(batchId, [3, 4].map((i) => ({ name: `${i}.pdf`, bytes: pdf })));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().message).toMatch(/^Deze batch mag hooguit 3 documenten bevatten \(MAX_DOCUMENTS_PER_BATCH\)/);
+    expect(await documents(batchId)).toHaveLength(2);
+    expect(blobs()).toBe(before);
+    expect((await upload(batchId, [{ name: '3.pdf', bytes: pdf }])).statusCode).toBe(202);
   });
 });

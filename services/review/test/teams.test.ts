@@ -28,6 +28,7 @@ describe.skipIf(!infra.ok)('access per team', () => {
     { method: 'GET', url: `/v1/batches/${batchId}/inventory.csv` },
     { method: 'GET', url: `/v1/documents/${documentId}` },
     { method: 'GET', url: `/v1/documents/${documentId}/audit` },
+    { method: 'POST', url: `/v1/documents/${documentId}/retry` },
     { method: 'GET', url: `/v1/documents/${documentId}/original.pdf` },
     { method: 'GET', url: `/v1/documents/${documentId}/redactions` },
     { method: 'POST', url: `/v1/documents/${documentId}/redactions`, payload: { text: 'Jansen' } },

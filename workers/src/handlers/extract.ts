@@ -1,6 +1,5 @@
 import { getDocument, pagesNeedingOcr, saveExtraction, transition } from '@woo/db';
 import type { JobPayloads } from '@woo/jobs';
-import { extractStage } from '@woo/pipeline';
 import type { WorkerContext } from '../context.js';
 import { sourcePdf } from './source-pdf.js';
 
@@ -11,7 +10,7 @@ export async function extractJob({ documentId }: JobPayloads['extract'], ctx: Wo
   // 'extracting' as well: a retry after the worker died mid-job starts over
   if (doc.status === 'queued' || doc.status === 'extracting') {
     await transition(ctx.db, documentId, ['queued'], 'extracting');
-    const extracted = await extractStage(await sourcePdf(doc, ctx));
+    const extracted = await ctx.stages.extract(await sourcePdf(doc, ctx));
     const next = extracted.pages.some((p) => p.needsOcr) ? 'ocr' : 'detecting';
     await saveExtraction(ctx.db, documentId, extracted, next);
     ctx.log.info({ pages: extracted.pages.length, next }, 'extracted');

@@ -1,6 +1,5 @@
 import { getDocument, loadExtractedDocument, saveOcrPage } from '@woo/db';
 import type { JobPayloads } from '@woo/jobs';
-import { ocrPageStage } from '@woo/pipeline';
 import type { WorkerContext } from '../context.js';
 import { sourcePdf } from './source-pdf.js';
 
@@ -11,7 +10,7 @@ export async function ocrJob({ documentId, page }: JobPayloads['ocr'], ctx: Work
   if (doc?.status !== 'ocr') return ctx.log.info({ status: doc?.status }, 'document not in OCR; nothing to do');
   const bytes = await sourcePdf(doc, ctx);
   const extracted = await loadExtractedDocument(ctx.db, documentId);
-  const recognised = await ocrPageStage(bytes, extracted, page, await ctx.ocrEngine());
+  const recognised = await ctx.stages.ocrPage(bytes, extracted, page);
   await saveOcrPage(ctx.db, documentId, recognised);
   ctx.log.info({ page, words: recognised.words.length, confidence: recognised.ocrConfidence }, 'page recognised');
 }

@@ -1,5 +1,4 @@
 import { getDocument, setPdfKey, type DocumentRecord } from '@woo/db';
-import { toPdfInput } from '@woo/pipeline';
 import type { WorkerContext } from '../context.js';
 
 /** The PDF the stages read for a document: the upload itself, or (for an image upload) the PDF
@@ -9,7 +8,7 @@ export async function sourcePdf(doc: DocumentRecord, ctx: WorkerContext): Promis
   const fresh = await getDocument(ctx.db, doc.id);
   if (fresh?.pdfKey) return ctx.blobs.get(fresh.pdfKey);
   if (!doc.originalKey) throw new Error(`document ${doc.id} has no stored file`);
-  const pdf = await toPdfInput(await ctx.blobs.get(doc.originalKey));
+  const pdf = await ctx.stages.toPdf(await ctx.blobs.get(doc.originalKey));
   const { key } = await ctx.blobs.put(pdf);
   await setPdfKey(ctx.db, doc.id, key);
   return pdf;

@@ -6,6 +6,7 @@ export type Rule =
   | 'first+surname'
   | 'surname+first'
   | 'action-owner'
+  | 'name-column'
   | 'initials-label'
   | 'allcaps'
   | 'first'

@@ -224,16 +224,43 @@ function cells(T: Tokens, i: number): Array<[number, number]> {
   return out;
 }
 
-/** Action tables in minutes ("Nr. Actie Wie Gereed"): the cell under "Wie" holds the person who acts,
- * written as initials ("SvdB"), a first name or a full name — all of them names. */
+/** Column headings of tables that list people by name ("Voornaam | Achternaam | Telefoon"). Role
+ * words ("Bewoner", "Melder") are left out: they are as often the values of a column. */
+const NAME_HEADINGS = new Set(['naam', 'namen', 'voornaam', 'voornamen', 'achternaam', 'achternamen', 'roepnaam', 'geslachtsnaam', 'contactpersoon']);
+
+/** Whole cell of capitalised words and particles ("ter Beek", "Hoogland"): under a name heading
+ * that is a name, even where the word also means something else. */
+function nameCell(T: Tokens, [a, b]: [number, number]): boolean {
+  let capital = false;
+  for (let m = a; m <= b; m++) {
+    const t = T.W[m]!;
+    if (t.kind !== 'word') {
+      if (t.text !== '-' && t.text !== "'") return false;
+      continue;
+    }
+    if (t.particle) continue;
+    // role, organisation and admin words ("Gemeente", "Wethouder") make the cell something else
+    if ((!t.title && !t.caps) || T.L.isStopword(t.key)) return false;
+    capital = true;
+  }
+  return capital;
+}
+
+/** Tables whose columns hold people: the cell under "Wie" in action tables of minutes ("Nr. Actie
+ * Wie Gereed") holds the person who acts, written as initials ("SvdB"), a first name or a full
+ * name; the cells under "Voornaam", "Achternaam", "Contactpersoon" and the like hold names. */
 function ownerColumn(T: Tokens): Candidate[] {
   const { W } = T;
   const out: Candidate[] = [];
   for (let i = 0; i < W.length; i++) {
     if (!W[i]!.lineStart || W[i]!.kind === 'newline' || (i > 0 && W[i - 1]!.kind === 'tab')) continue;
     const head = cells(T, i);
-    const col = head.findIndex(([a, b]) => a === b && isWord(W[a]) && OWNER_HEADINGS.has(W[a]!.key));
-    if (col < 0 || head.length < 2) {
+    const heading = ([a, b]: [number, number], set: ReadonlySet<string>) => a === b && isWord(W[a]) && set.has(W[a]!.key);
+    const col = head.findIndex((c) => heading(c, OWNER_HEADINGS));
+    // a heading row holds labels only: no numbers or addresses, which are the values of a row
+    const labels = head.every(([a, b]) => W.slice(a, b + 1).every((t) => t.kind !== 'number' && !t.text.includes('@')));
+    const nameCols = labels ? head.map((c, k) => (heading(c, NAME_HEADINGS) ? k : -1)).filter((k) => k >= 0) : [];
+    if ((col < 0 && !nameCols.length) || head.length < 2) {
       i = lineEnd(T, i);
       continue;
     }
@@ -259,6 +286,14 @@ function ownerColumn(T: Tokens): Candidate[] {
         break;
       }
       furniture = 0;
+      for (const k2 of nameCols) {
+        const named = row[k2];
+        if (named && row.length === head.length && nameCell(T, named)) out.push({ s: named[0], e: named[1], rule: 'name-column', strength: 2, explanation: `naam in de kolom '${W[head[k2]![0]]!.text}' van een tabel` });
+      }
+      if (col < 0) {
+        k = nextLineStart(T, lineEnd(T, k), 0);
+        continue;
+      }
       const cell = row[Math.min(col, row.length - 1)]!;
       let itemStart = true;
       for (let m = cell[0]; m <= cell[1]; m++) {

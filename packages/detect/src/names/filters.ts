@@ -33,7 +33,7 @@ const STREET_TITLES = new Set(['dr', 'mr', 'prof', 'ir', 'ds', 'drs']);
 const SURNAME_RULES = new Set(['surname', 'particle+surname', 'first-ambiguous', 'document']);
 
 /** Rules whose shape is a person's, whatever a place gazetteer says ("mw. Ter Horst"). */
-const PERSON_SHAPED = new Set(['honorific', 'initials+surname', 'surname+first', 'first+surname']);
+const PERSON_SHAPED = new Set(['name-column', 'honorific', 'initials+surname', 'surname+first', 'first+surname']);
 export const PLACE_DROP = 'plaatsnaam';
 
 export interface Range {
@@ -169,7 +169,8 @@ export function applyFilters(cands: Candidate[], ctx: FilterContext): FilterResu
       c.drop = PLACE_DROP;
       continue;
     }
-    c.drop = streetReason(ctx, c);
+    // under a heading such as "Achternaam" the cell is a surname, whatever streets it sounds like
+    c.drop = c.rule === 'name-column' ? undefined : streetReason(ctx, c);
     if (c.drop) continue;
     c.drop = orgReason(ctx, c);
     if (c.drop) {

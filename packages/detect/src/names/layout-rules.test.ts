@@ -168,4 +168,18 @@ describe.each(LEXICON_MODES)('PDF layout rules (%s lexicons)', (mode) => {
       mustCover(t, detector.detect(t), `${p.first} ${core(p)}-in 't Veld`);
     }
   });
+
+  it('takes the cells under a name heading as names, also surnames that are streets or words', () => {
+    for (const p of casts.flat()) {
+      const t = `Voornaam\tAchternaam\tTelefoon\n${p.first}\t${p.last}\t020 123 4567\nSugiarto\tHoogland\t06 12345678\n`;
+      const d = detector.detect(t);
+      mustCover(t, d, p.last);
+      mustCover(t, d, 'Hoogland');
+    }
+    // near misses: a role word is a value, not a heading; organisations in a name column stay
+    const roles = '5\tPiet Bakker\tBewoner\tp@x.nl\n6\tJan Smit\tBewoner\tj@x.nl\n';
+    mustKeep(roles, detector.detect(roles), 'Bewoner');
+    const orgs = 'Naam\tFunctie\nGemeente Zaanstad\tafdeling\n';
+    mustKeep(orgs, detector.detect(orgs), 'Gemeente Zaanstad');
+  });
 });

@@ -18,6 +18,9 @@ const STREET_BEFORE_RE = new RegExp(`(${STREET}) (${HOUSE_NO})[ \\t]*,?[ \\t]*\\
 const PLACE_AFTER_RE = /^[ \t]*,?[ \t]*((?:'s-|'t )?\p{Lu}[\p{L}'-]*(?:[ -](?:aan|den|de|op|\p{Lu}[\p{L}'-]*)){0,3})/u;
 const RESIDENCE_WORDS = ['woon', 'woont', 'wonen', 'wonend', 'mijn adres', 'ons adres', 'zijn adres', 'haar adres', 'verhuist naar', 'woonachtig', 'wonende', 'woonadres', 'huisadres', 'thuisadres', 'woonde', 'verhuisd naar', 'woonplaats'];
 const RESIDENCE_RE = wordsRegExp(RESIDENCE_WORDS);
+/** Capitalised words with a number that are page furniture or references, never a street: the
+ * running footer "Pagina 1 van 3" may follow "Ik woon op" at a page end. */
+const NUMBERED_THINGS = /^(?:pagina|page|blz|bladzijde|versie|artikel|bijlage|hoofdstuk|paragraaf|lid|nummer|nr|kamer|zaal|week|dag)$/i;
 /** For a lone postcode an address label is enough context; a street + number needs a residence word. */
 const POSTCODE_CONTEXT_RE = wordsRegExp([...RESIDENCE_WORDS, 'adres', 'postcode']);
 /** House number with an addition: "121C", "215-H", "157-1", "45 III", "12 hs", "8 bis". */
@@ -52,7 +55,7 @@ export const addressRecognizer: Recognizer = {
     }
     // street + house number without postcode: only after a residence word
     for (const m of text.matchAll(HOME_STREET_RE)) {
-      if (!contextNear(text, m.index, m.index, RESIDENCE_RE, 25)) continue;
+      if (!contextNear(text, m.index, m.index, RESIDENCE_RE, 25) || NUMBERED_THINGS.test(m[1]!)) continue;
       // over a line break only a word that is visibly a street, before a house number and not a year
       // ("woont in Amsterdam\n2024 …" is no address)
       if (m[0].includes('\n')) {

@@ -10,7 +10,13 @@ import { fold } from '../lexicon/fold.js';
 import { HEADER_LABELS } from '../lexicon/words.js';
 import { fieldLabel, finding } from './util.js';
 
-const EMAIL_RE = /(?<![\p{L}\d._%+-])([\p{L}\d](?:[\p{L}\d._%+'-]*[\p{L}\d_])?)@((?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,24})(?![\p{L}\d-]|\.[a-z\d])/giu;
+/** A line break next to the '@' ("jan.jansen@" at a line end, "amsterdam.nl" on the next line):
+ * layout breaks an address there, the address is still one. */
+const WRAP = '(?:[ \\t]*\\n[ \\t]*)?';
+const EMAIL_RE = new RegExp(
+  `(?<![\\p{L}\\d._%+-])([\\p{L}\\d](?:[\\p{L}\\d._%+'-]*[\\p{L}\\d_])?)${WRAP}@${WRAP}((?:[a-z\\d](?:[a-z\\d-]*[a-z\\d])?\\.)+[a-z]{2,24})(?![\\p{L}\\d-]|\\.[a-z\\d])`,
+  'giu',
+);
 
 /** Characters of a local part (the class of EMAIL_RE's local part). */
 const LOCAL_CHAR = /[\p{L}\d._%+'-]/u;
@@ -25,6 +31,9 @@ export function emailMatches(text: string): RegExpExecArray[] {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, pos))) {
     // a match holding this '@' starts in the run of local-part characters before it
     let runStart = at;
+    // an address broken just before its '@'
+    const wrap = /[ \t]*\n[ \t]*$/.exec(text.slice(Math.max(pos, at - 16), at));
+    if (wrap) runStart -= wrap[0].length;
     while (runStart > pos && at - runStart < 256 && LOCAL_CHAR.test(text[runStart - 1]!)) runStart--;
     for (let s = runStart; s < at; s++) {
       EMAIL_AT.lastIndex = s;

@@ -12,6 +12,9 @@ describe('email', () => {
     ['Van: fatima.bouzid@gmail.com', ['fatima.bouzid@gmail.com']],
     ['cc p.devries@hotmail.nl, s.kok@ziggo.nl', ['p.devries@hotmail.nl', 's.kok@ziggo.nl']],
     ['Zie sub.domein.x@wijk.amsterdam.nl', ['sub.domein.x']],
+    // broken at the '@' by a line end, either side
+    ['contact via abdelkader.a@\nziggo.nl of bel', ['abdelkader.a@\nziggo.nl']],
+    ['mail naar piet.jansen\n@gmail.com graag', ['piet.jansen\n@gmail.com']],
   ])('%s', (text, expected) => expect(found(text, 'email')).toEqual(expected));
 
   it.each([['Schrijf naar info@amsterdam.nl.'], ['Meld het bij woo@gemeente.nl'], ['Het @-teken en user@ zonder domein'], ['noreply@example.org']])(
@@ -126,6 +129,8 @@ describe('address', () => {
     ['bestuursopdracht 2024 - 2028'],
     ['Splendor, Nieuwe Uilenburgerstraat 116 (5 min lopen vanaf Amstel 1)'],
     ['de jaren 1000 SS tot 2024'],
+    // the running footer after a sentence cut off by the page end
+    ['Ik woon op\nPagina 1 van 3'],
   ])('near miss: %s', (text) => expect(found(text, 'address')).toEqual([]));
 });
 

@@ -1,7 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { findUpload, recordUpload, type NewDocument, type UploadKey } from '@woo/db';
+import { BatchFullError, findUpload, recordUpload, type NewDocument, type UploadKey } from '@woo/db';
 import { bearer, DocumentSummary, documentSummary, errorResponses, HttpError, IdParams, perTokenLimit } from '@woo/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { displayName, headRecorder, sniffUpload } from '../sniff.js';
@@ -84,9 +84,9 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!received.length) {
         return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'Er zat geen bestand in het verzoek.' });
       }
-      const recorded = await recordUpload(fastify.db, received, request.actor, key).catch(async (err: unknown) => {
+      const recorded = await recordUpload(fastify.db, received, request.actor, key, fastify.config.maxDocumentsPerBatch).catch(async (err: unknown) => {
         await deleteBlobs(fastify, received);
-        throw err;
+        throw err instanceof BatchFullError ? new HttpError(413, err.message) : err;
       });
       if (recorded.replayed) {
         await deleteBlobs(fastify, received);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { appendAudit, countRedactions, getDocument, listDocumentAudit } from '@woo/db';
+import { appendAudit, countRedactions, getDocument, listDocumentAudit, loadExtractedDocument, pagesNeedingOcr, retryDocument } from '@woo/db';
+import { readingFindings } from '@woo/pipeline';
 import { bearer, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 
 const Counts = Type.Object({ suggested: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), manual: Type.Integer() });
@@ -15,6 +16,10 @@ const DocumentDetail = Type.Object({
   error: Type.Optional(Type.String()),
   exportPolicy: Type.Union([Type.String(), Type.Null()]),
   counts: Counts,
+  findings: Type.Array(
+    Type.Object({ page: Type.Integer(), kind: Type.Union([Type.Literal('hidden-text'), Type.Literal('unread')]), message: Type.String() }),
+    { description: 'Hoe het document is gelezen: verborgen tekst (niet gepubliceerd) en delen die niet met zekerheid gelezen konden worden' },
+  ),
 });
 
 const AuditEntry = Type.Object({
@@ -50,7 +55,33 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         ...(doc.errorMessage ? { error: doc.errorMessage } : {}),
         exportPolicy: doc.exportPolicy,
         counts: await countRedactions(fastify.db, doc.id),
+        findings: readingFindings(await loadExtractedDocument(fastify.db, doc.id)),
       };
+    },
+  );
+
+  fastify.post(
+    '/v1/documents/:id/retry',
+    {
+      config: { roles: ['coordinator'], resource: 'document' },
+      schema: {
+        tags: ['review'],
+        summary: 'Niet-verwerkt document opnieuw verwerken',
+        description:
+          'Voor een document met status failed (bijvoorbeeld na een tijdelijke storing). Het gaat verder na de laatste geslaagde stap: beoordeling als de detectie klaar was, anders OCR, detectie of het inlezen.',
+        security: bearer,
+        params: IdParams,
+        response: { 202: Type.Object({ id: Uuid, status: DocumentStatus }), ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const doc = await getDocument(fastify.db, request.params.id);
+      if (!doc) return reply.code(404).send(notFound('Dit document'));
+      const stage = await retryDocument(fastify.db, doc.id, request.actor);
+      if (stage === 'queued') await fastify.jobs.retry('extract', doc.id);
+      else if (stage === 'ocr') await fastify.jobs.retry('detect', doc.id, await pagesNeedingOcr(fastify.db, doc.id));
+      else if (stage === 'detecting') await fastify.jobs.retry('detect', doc.id);
+      return reply.code(202).send({ id: doc.id, status: stage });
     },
   );
 

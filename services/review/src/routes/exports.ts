@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { appendAudit, getBatch, getDocument, listBatchDocuments, listRedactions, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
+import { appendAudit, getBatch, getDocument, listBatchDocuments, listRedactions, loadExtractedDocument, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
 import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
-import { inventoryCsv } from '@woo/pipeline';
+import { findingsRemark, inventoryCsv, readingFindings } from '@woo/pipeline';
 import type { FastifyInstance } from 'fastify';
 
 const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
@@ -126,7 +126,9 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           fileName: d.filename,
           pages: d.pageCount,
           redactions: d.status === 'failed' ? [] : await listRedactions(fastify.db, d.id),
-          ...(d.status === 'failed' ? { error: d.errorMessage ?? 'Niet verwerkt' } : {}),
+          ...(d.status === 'failed'
+            ? { error: d.errorMessage ?? 'Niet verwerkt' }
+            : { remark: findingsRemark(readingFindings(await loadExtractedDocument(fastify.db, d.id))) }),
         });
       }
       return reply

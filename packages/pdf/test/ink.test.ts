@@ -1,0 +1,127 @@
+import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
+import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractedDocument, Page } from '@woo/core';
+import { extractDocument } from '../src/index.js';
+import { looksLikeGarbage } from '../src/font-trust.js';
+import { DEJAVU } from './fixtures.js';
+
+/* Ink accounting (issue 8): what the page shows decides what is read. Each page of one generated
+ * PDF is a case; the assertions read the extraction, not our own rendering. */
+
+const texts = (p: Page) => p.words.map((w) => w.text).join(' ');
+const hidden = (p: Page) => (p.hiddenWords ?? []).map((w) => w.text).join(' ');
+
+/** A PNG of typed text, as a screenshot pasted into a document would be. */
+async function textPng(lines: string[]): Promise<Uint8Array> {
+  if (!GlobalFonts.has('InkTestSans')) GlobalFonts.registerFromPath(DEJAVU, 'InkTestSans');
+  const canvas = createCanvas(520, 30 + 26 * lines.length);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#f4f6f8';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#1a1a1a';
+  ctx.font = '18px InkTestSans';
+  lines.forEach((l, i) => ctx.fillText(l, 14, 32 + 26 * i));
+  return new Uint8Array(await canvas.encode('png'));
+}
+
+/** Draws `text` glyph by glyph in the given order of character indices. */
+function drawGlyphs(page: PDFPage, font: PDFFont, text: string, x: number, y: number, size: number, order: number[]) {
+  const xs: number[] = [];
+  let at = x;
+  for (const ch of text) {
+    xs.push(at);
+    at += font.widthOfTextAtSize(ch, size);
+  }
+  for (const i of order) page.drawText(text[i]!, { x: xs[i]!, y, size, font });
+}
+
+let doc: ExtractedDocument;
+
+beforeAll(async () => {
+  const pdf = await PDFDocument.create();
+  const helv = await pdf.embedFont(StandardFonts.Helvetica);
+  const body = (p: PDFPage, y = 760) => p.drawText('De commissie heeft de aanvragen beoordeeld.', { x: 56, y, size: 11, font: helv });
+
+  // 1: white text, and text under a black box drawn by hand
+  const p1 = pdf.addPage([595, 842]);
+  body(p1);
+  p1.drawText('Wit geschreven Pietersen', { x: 56, y: 700, size: 11, font: helv, color: rgb(1, 1, 1) });
+  p1.drawText('Afgedekt Bakkerman', { x: 56, y: 650, size: 11, font: helv });
+  p1.drawRectangle({ x: 50, y: 640, width: 200, height: 25, color: rgb(0, 0, 0) });
+
+  // 2: a screenshot of an e-mail on a typed page, and a table grid image without text
+  const p2 = pdf.addPage([595, 842]);
+  body(p2);
+  const shot = await pdf.embedPng(await textPng(['Van: Jeroen Smit', 'Aan: team wonen', 'Bel mij op 06-12345678']));
+  p2.drawImage(shot, { x: 56, y: 560, width: 360, height: 360 * (shot.height / shot.width) });
+  const grid = createCanvas(400, 120);
+  const g = grid.getContext('2d');
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, 400, 120);
+  g.strokeStyle = '#000';
+  for (let y = 0.5; y < 120; y += 20) g.strokeRect(0.5, y, 399, 20);
+  for (let x = 0.5; x < 400; x += 100) g.strokeRect(x, 0.5, 100, 119);
+  const gridImage = await pdf.embedPng(new Uint8Array(await grid.encode('png')));
+  p2.drawImage(gridImage, { x: 56, y: 300, width: 400, height: 120 });
+
+  // 3: glyphs drawn out of order, letter-spaced, a duplicated glyph run (fake bold), short words
+  const p3 = pdf.addPage([595, 842]);
+  drawGlyphs(p3, helv, 'Jeroen Jansen', 56, 760, 12, [9, 2, 12, 0, 5, 7, 1, 11, 3, 10, 4, 8, 6]);
+  p3.drawText('J a n n e k e', { x: 56, y: 720, size: 12, font: helv });
+  p3.drawText('Vet', { x: 56, y: 680, size: 12, font: helv });
+  p3.drawText('Vet', { x: 56.2, y: 680, size: 12, font: helv });
+  p3.drawText('Dit is il ij en zo', { x: 56, y: 640, size: 12, font: helv });
+
+  // 4: margin text turned a quarter
+  const p4 = pdf.addPage([595, 842]);
+  body(p4);
+  p4.drawText('Kenmerk zaak 2024 Mulder', { x: 30, y: 300, size: 9, font: helv, rotate: degrees(90) });
+  doc = await extractDocument(await pdf.save());
+}, 60_000);
+
+describe('ink accounting', () => {
+  it('keeps text that paints nothing visible out of the words, and reports it as hidden', () => {
+    const [p1] = doc.pages;
+    expect(texts(p1!)).toBe('De commissie heeft de aanvragen beoordeeld.');
+    expect(hidden(p1!)).toBe('Wit geschreven Pietersen Afgedekt Bakkerman');
+    expect(p1!.needsOcr).toBe(false);
+  });
+
+  it('sends a pasted screenshot to OCR, but not an image of ruled lines', () => {
+    const p2 = doc.pages[1]!;
+    expect(p2.needsOcr).toBe(true);
+    expect(p2.ocrRegions).toHaveLength(1);
+    const r = p2.ocrRegions![0]!;
+    // the screenshot stands at x 56..416, y (from the top) 842-560-h .. 842-560
+    expect(r.x).toBeGreaterThan(50);
+    expect(r.x + r.width).toBeLessThan(420);
+    expect(r.y + r.height).toBeLessThan(842 - 560 + 2);
+    expect(r.y + r.height).toBeLessThan(842 - 420); // nothing of the grid at y 422..542
+  });
+
+  it('builds words by geometry: shuffled glyphs, letter spacing, glyphs drawn twice', () => {
+    const p3 = doc.pages[2]!;
+    expect(p3.words.map((w) => w.text)).toEqual(['Jeroen', 'Jansen', 'Janneke', 'Vet', 'Dit', 'is', 'il', 'ij', 'en', 'zo']);
+    expect(p3.words.every((w) => w.angle === undefined)).toBe(true);
+  });
+
+  it('gives turned text its writing direction, whatever its box looks like', () => {
+    const p4 = doc.pages[3]!;
+    const margin = p4.words.filter((w) => w.angle === 90).map((w) => w.text);
+    expect(margin).toEqual(['Kenmerk', 'zaak', '2024', 'Mulder']);
+    // one line: the detector reads the name in its context
+    expect(new Set(p4.words.filter((w) => w.angle === 90).map((w) => w.line)).size).toBe(1);
+  });
+});
+
+describe('font trust', () => {
+  it('takes shifted letters for garbage and Dutch prose and names for text', () => {
+    expect(looksLikeGarbage(['Kfspfo', 'Kbotfo'])).toBe(true);
+    expect(looksLikeGarbage(['Hfbdiuf', 'iffs', 'Cbllfs,', 'ijfscjk', 'pouwbohu', 'v'])).toBe(true);
+    expect(looksLikeGarbage(['%', '+', '&', '#', "'", '(', '*'])).toBe(true);
+    expect(looksLikeGarbage(['Geachte', 'heer', 'Bakker,', 'hierbij', 'ontvangt', 'u', 'het', 'besluit'])).toBe(false);
+    expect(looksLikeGarbage(['Sjoukje', 'Wijnja', 'en', 'Regillio', 'Tjon'])).toBe(false);
+    expect(looksLikeGarbage(['06-12345678', '1012', 'AB'])).toBe(false);
+  });
+});

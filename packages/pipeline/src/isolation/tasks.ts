@@ -1,0 +1,33 @@
+import type { ExtractedDocument, Page, Redaction } from '@woo/core';
+import { createLazyOcrEngine } from '@woo/ocr';
+import { toPdfInput } from '../input.js';
+import { readDocument, type ReadDocument } from '../process-document.js';
+import { ocrPageStage } from '../ocr-stage.js';
+import { exportStage, extractStage } from '../stages.js';
+
+/** The stages that decode, render or rasterise: the ones a hostile file can make take gigabytes.
+ * They take and return plain data, so they can run in a child process (pool.ts). */
+export interface HeavyStages {
+  /** An image input as a PDF; a PDF as it is (input.ts). */
+  toPdf(input: Uint8Array): Promise<Uint8Array>;
+  extract(bytes: Uint8Array): Promise<ExtractedDocument>;
+  ocrPage(bytes: Uint8Array, doc: ExtractedDocument, page: number): Promise<Page>;
+  /** Image → PDF, extraction and OCR of every page that needs it, in one go (the CLI's first pass). */
+  read(input: Uint8Array): Promise<ReadDocument>;
+  export(bytes: Uint8Array, doc: ExtractedDocument, redactions: Redaction[], options?: { dpi?: number }): Promise<Uint8Array>;
+}
+
+export type StageName = keyof HeavyStages;
+
+/** What a child process runs: one OCR worker of its own (OCR_THREADS), started on first use. */
+export function childStages(env: NodeJS.ProcessEnv = process.env): { stages: HeavyStages; close(): Promise<void> } {
+  const ocr = createLazyOcrEngine({ workers: Number(env.OCR_THREADS) || 1 });
+  const stages: HeavyStages = {
+    toPdf: toPdfInput,
+    extract: extractStage,
+    ocrPage: (bytes, doc, page) => ocrPageStage(bytes, doc, page, ocr),
+    read: (input) => readDocument(input, { ocr }),
+    export: exportStage,
+  };
+  return { stages, close: () => ocr.terminate() };
+}
