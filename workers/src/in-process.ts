@@ -17,19 +17,23 @@ export interface InProcessJobs extends JobSink {
  * workers use: for a demo on a machine without Redis. The heavy stages still run in stage
  * children with their memory cap (pools.ts, one child per heavy queue). No retries and no other
  * hosts; a job that fails marks its document failed with a Dutch message, as a job out of
- * attempts does.
+ * attempts does. close() lets the running job finish and drops the ones not started: their
+ * documents keep their status, and requeueStranded at the next start enqueues them again.
  */
 export function inProcessJobs(deps: Omit<WorkerDeps, 'jobs'>, config: Pick<WorkerConfig, 'exportDpi'>): InProcessJobs {
   const pools = stagePools({ extract: 1, ocr: 1, detect: 1, export: 1 }, deps.env);
   /** Ids of the jobs enqueued and not yet finished, so ensure() adds no duplicates. */
   const pending = new Set<string>();
   let chain = Promise.resolve();
+  let closing = false;
 
   const run = <N extends JobName>(name: N, data: JobPayloads[N]): Promise<void> => {
+    if (closing) return Promise.resolve();
     const id = jobId(name, data);
     pending.add(id);
     chain = chain.then(async () => {
       try {
+        if (closing) return;
         const log = deps.log.child({ queue: name, documentId: data.documentId, inProcess: true });
         try {
           await runHandler(HANDLERS[name] as JobHandler<JobName>, data, { ...context, log }, deps.db);
@@ -72,6 +76,7 @@ export function inProcessJobs(deps: Omit<WorkerDeps, 'jobs'>, config: Pick<Worke
     ping: async () => true,
     idle: () => chain,
     async close() {
+      closing = true;
       await chain;
       await pools.close();
     },
