@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'out/**', 'data/**', 'coverage/**', '.scratch/**'] },
+  { ignores: ['**/node_modules/**', 'out/**', 'data/**', 'coverage/**', '.scratch/**', 'services/review-web/dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@woo/blobs';
 import type { Database } from '@woo/db';
 import { createDetector, parseOfficialsList, type Detector } from '@woo/detect';
-import type { JobQueues } from '@woo/jobs';
+import type { JobSink } from '@woo/jobs';
 import type { HeavyStages } from '@woo/pipeline';
 import type { Logger } from 'pino';
 
@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 export interface WorkerContext {
   db: Database;
   blobs: BlobStore;
-  jobs: JobQueues;
+  jobs: JobSink;
   /** Detects per document; the detect job turns it into the batch's dossier (handlers/dossier.ts). */
   detector: Detector;
   /** Decoding, rendering and OCR, in child processes with a memory cap (pools.ts). */
@@ -31,4 +31,14 @@ export function detectorFromEnv(env: NodeJS.ProcessEnv = process.env): Detector 
     redact: listFile(env.WOO_REDACT_FILE),
     orgDomains: (env.WOO_ORG_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean),
   });
+}
+
+/** A worker context without its logger (each job gets a child logger of its own): the same for
+ * the BullMQ workers and the in-process jobs of the demo without Redis. */
+export function baseContext(
+  deps: { db: Database; blobs: BlobStore; jobs: JobSink; env?: NodeJS.ProcessEnv },
+  exportDpi: number,
+  stages: HeavyStages,
+): Omit<WorkerContext, 'log'> {
+  return { db: deps.db, blobs: deps.blobs, jobs: deps.jobs, detector: detectorFromEnv(deps.env), stages, exportDpi };
 }

@@ -1,12 +1,12 @@
 import type { BlobStore } from '@woo/blobs';
 import { DocumentError, toDocumentError } from '@woo/core';
 import { DatabaseUnavailableError, failDocument, type Database } from '@woo/db';
-import { redisConnection, type AnyJob, type JobName, type JobQueues } from '@woo/jobs';
+import { redisConnection, type AnyJob, type JobName, type JobSink } from '@woo/jobs';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
-import { detectorFromEnv, type WorkerContext } from './context.js';
+import { baseContext, type WorkerContext } from './context.js';
 import { assertEveryJobHasHandler, HANDLERS, type JobHandler } from './handlers/index.js';
 import { stagePools } from './pools.js';
 import { requeueStranded } from './requeue.js';
@@ -14,7 +14,7 @@ import { requeueStranded } from './requeue.js';
 export interface WorkerDeps {
   db: Database;
   blobs: BlobStore;
-  jobs: JobQueues;
+  jobs: JobSink;
   log: Logger;
   env?: NodeJS.ProcessEnv;
 }
@@ -31,14 +31,7 @@ type AnyPayload = AnyJob['data'];
 export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWorkers {
   assertEveryJobHasHandler();
   const pools = stagePools(config.concurrency, deps.env);
-  const base: Omit<WorkerContext, 'log'> = {
-    db: deps.db,
-    blobs: deps.blobs,
-    jobs: deps.jobs,
-    detector: detectorFromEnv(deps.env),
-    stages: pools.stages,
-    exportDpi: config.exportDpi,
-  };
+  const base = baseContext(deps, config.exportDpi, pools.stages);
 
   // BullMQ leaves connections it was given open on close(); these are ours to close
   const connections: Redis[] = [];
@@ -97,7 +90,8 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
   };
 }
 
-async function runHandler(handler: JobHandler<JobName>, data: AnyPayload, ctx: WorkerContext, db: Database): Promise<void> {
+/** Runs one job; a document the file itself makes impossible fails with its Dutch message. */
+export async function runHandler(handler: JobHandler<JobName>, data: AnyPayload, ctx: WorkerContext, db: Database): Promise<void> {
   try {
     await handler(data, ctx);
   } catch (err) {

@@ -50,16 +50,30 @@ export interface NewAuditEntry {
 /** Appends to the audit log. Callers pass their transaction, so the entry commits together with
  * the change it records, or not at all. */
 export async function appendAudit(q: Queryable, actor: Actor, entry: NewAuditEntry): Promise<void> {
+  await appendAuditEntries(q, actor, [entry]);
+}
+
+/** Appends several entries of one actor in one statement, in their order (a decision on many
+ * redactions at once: one round trip instead of one per redaction). */
+export async function appendAuditEntries(q: Queryable, actor: Actor, entries: readonly NewAuditEntry[]): Promise<void> {
+  if (!entries.length) return;
   await q.query(
     `INSERT INTO audit_log (actor, action, batch_id, document_id, redaction_id, details)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+     SELECT $1, e.action, e.batch_id, e.document_id, e.redaction_id, coalesce(e.details, '{}'::jsonb)
+     FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (action text, batch_id uuid, document_id uuid, redaction_id uuid, details jsonb))
+       WITH ORDINALITY AS e(action, batch_id, document_id, redaction_id, details, n)
+     ORDER BY e.n`,
     [
       JSON.stringify({ ...(actor.id ? { id: actor.id } : {}), name: actor.name, role: actor.role }),
-      entry.action,
-      entry.batchId ?? null,
-      entry.documentId ?? null,
-      entry.redactionId ?? null,
-      JSON.stringify(entry.details ?? {}),
+      JSON.stringify(
+        entries.map((e) => ({
+          action: e.action,
+          batch_id: e.batchId ?? null,
+          document_id: e.documentId ?? null,
+          redaction_id: e.redactionId ?? null,
+          details: e.details ?? {},
+        })),
+      ),
     ],
   );
 }

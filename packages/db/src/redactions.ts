@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Box, Category, GroundCode, Redaction, RedactionStatus } from '@woo/core';
-import { appendAudit, SYSTEM_ACTOR, type Actor } from './audit.js';
+import { appendAudit, appendAuditEntries, SYSTEM_ACTOR, type Actor } from './audit.js';
 import type { Database, Queryable } from './database.js';
 import { ConflictError } from './errors.js';
 
@@ -128,13 +128,62 @@ export async function countRedactions(q: Queryable, documentId: string): Promise
 }
 
 export interface Decision {
-  status: 'accepted' | 'rejected';
+  /** `suggested` puts a decision back to open: how the review app undoes one. */
+  status: 'accepted' | 'rejected' | 'suggested';
   ground?: GroundCode;
+}
+
+/** A redaction's state before a decision changed it, so a client can undo the decision. */
+export interface PriorState {
+  id: string;
+  status: RedactionStatus;
+  ground: GroundCode;
 }
 
 /** Applies `decision` to the redactions of one document chosen by `where` (SQL over the
  * redactions table; $1 is the document id, `params` follow from $2) and audits every change,
- * in one transaction. */
+ * inside the caller's transaction. */
+async function decideWhereIn(
+  tx: Queryable,
+  documentId: string,
+  decision: Decision,
+  actor: Actor,
+  where: string,
+  params: readonly unknown[],
+): Promise<{ updated: RedactionRecord[]; before: PriorState[] }> {
+  const { batchId } = await lockDecidableDocument(tx, documentId);
+  const before = await tx.query<PriorState>(
+    `SELECT id, status, ground FROM redactions WHERE document_id = $1 AND ${where} ORDER BY page, ordinal`,
+    [documentId, ...params],
+  );
+  if (!before.rows.length) return { updated: [], before: [] };
+  await reopenIfExported(tx, documentId);
+  const ids = before.rows.map((r) => r.id);
+  const { rows } = await tx.query<RedactionRow>(
+    `UPDATE redactions SET status = $2::redaction_status, ground = COALESCE($3, ground), decided_by = $4, decided_at = now()
+     WHERE id = ANY($1::uuid[]) RETURNING *`,
+    [ids, decision.status, decision.ground ?? null, actor.name],
+  );
+  const after = new Map(rows.map((r) => [r.id, r]));
+  await appendAuditEntries(
+    tx,
+    actor,
+    before.rows.map((prev) => {
+      const now = after.get(prev.id)!;
+      return {
+        action: 'redaction.decided' as const,
+        batchId,
+        documentId,
+        redactionId: prev.id,
+        details: { from: prev.status, to: now.status, ground: now.ground, ...(prev.ground !== now.ground ? { previousGround: prev.ground } : {}) },
+      };
+    }),
+  );
+  const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
+  return { updated: ids.map((id) => byId.get(id)!), before: before.rows };
+}
+
+/** `decideWhereIn` in a transaction of its own. */
 async function decideWhere(
   db: Database,
   documentId: string,
@@ -143,33 +192,7 @@ async function decideWhere(
   where: string,
   params: readonly unknown[],
 ): Promise<RedactionRecord[]> {
-  return db.transaction(async (tx) => {
-    const { batchId } = await lockDecidableDocument(tx, documentId);
-    const before = await tx.query<{ id: string; status: RedactionStatus; ground: string }>(
-      `SELECT id, status, ground FROM redactions WHERE document_id = $1 AND ${where} ORDER BY page, ordinal`,
-      [documentId, ...params],
-    );
-    if (!before.rows.length) return [];
-    await reopenIfExported(tx, documentId);
-    const ids = before.rows.map((r) => r.id);
-    const { rows } = await tx.query<RedactionRow>(
-      `UPDATE redactions SET status = $2::redaction_status, ground = COALESCE($3, ground), decided_by = $4, decided_at = now()
-       WHERE id = ANY($1::uuid[]) RETURNING *`,
-      [ids, decision.status, decision.ground ?? null, actor.name],
-    );
-    for (const prev of before.rows) {
-      const now = rows.find((r) => r.id === prev.id)!;
-      await appendAudit(tx, actor, {
-        action: 'redaction.decided',
-        batchId,
-        documentId,
-        redactionId: prev.id,
-        details: { from: prev.status, to: now.status, ground: now.ground, ...(prev.ground !== now.ground ? { previousGround: prev.ground } : {}) },
-      });
-    }
-    const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
-    return ids.map((id) => byId.get(id)!);
-  });
+  return db.transaction(async (tx) => (await decideWhereIn(tx, documentId, decision, actor, where, params)).updated);
 }
 
 /** One reviewer decision; undefined when there is no such redaction. */
@@ -187,6 +210,12 @@ export interface RedactionMatch {
   status?: RedactionStatus;
 }
 
+const MATCH_SQL = `($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR lower(text) = lower($3)) AND ($4::text IS NULL OR status = $4::redaction_status)`;
+
+function matchParams(match: RedactionMatch): unknown[] {
+  return [match.category ?? null, match.text ?? null, match.status ?? null];
+}
+
 /** One decision for every redaction of a document that matches, e.g. every occurrence of a name. */
 export async function decideMatching(db: Database, documentId: string, match: RedactionMatch, decision: Decision, actor: Actor): Promise<RedactionRecord[]> {
   return decideWhere(
@@ -194,9 +223,59 @@ export async function decideMatching(db: Database, documentId: string, match: Re
     documentId,
     decision,
     actor,
-    `($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR lower(text) = lower($3)) AND ($4::text IS NULL OR status = $4::redaction_status)`,
-    [match.category ?? null, match.text ?? null, match.status ?? null],
+    MATCH_SQL,
+    matchParams(match),
   );
+}
+
+export interface BatchMatch extends RedactionMatch {
+  /** Only these redactions (how a client undoes a decision on many at once). */
+  ids?: string[];
+  /** Only in this document of the batch. */
+  documentId?: string;
+}
+
+export interface BatchDecisionResult {
+  /** Documents with at least one matching redaction. */
+  documents: number;
+  updated: RedactionRecord[];
+  before: PriorState[];
+}
+
+const BATCH_MATCH_SQL = `${MATCH_SQL} AND ($5::uuid[] IS NULL OR id = ANY($5::uuid[]))`;
+
+function batchMatchParams(match: BatchMatch): unknown[] {
+  return [...matchParams(match), match.ids ?? null];
+}
+
+/** The documents of a batch (or the one asked for) that hold redactions matching `match`, with
+ * how many each: what a decision across the batch would touch, to show before asking. */
+export async function countMatchingInBatch(q: Queryable, batchId: string, match: BatchMatch): Promise<Map<string, number>> {
+  const { rows } = await q.query<{ document_id: string; n: number }>(
+    `SELECT document_id, count(*)::int AS n FROM redactions
+     WHERE document_id IN (SELECT id FROM documents WHERE batch_id = $1 AND ($6::uuid IS NULL OR id = $6::uuid))
+       AND ${BATCH_MATCH_SQL}
+     GROUP BY document_id ORDER BY document_id`,
+    [batchId, ...batchMatchParams(match), match.documentId ?? null],
+  );
+  return new Map(rows.map((r) => [r.document_id, r.n]));
+}
+
+/** One decision for every matching redaction in every document of a batch (e.g. every
+ * occurrence of one name in the dossier), audited like single decisions, all in one
+ * transaction: when one document cannot be decided on now (still being processed or exported),
+ * nothing changes. */
+export async function decideMatchingInBatch(db: Database, batchId: string, match: BatchMatch, decision: Decision, actor: Actor): Promise<BatchDecisionResult> {
+  return db.transaction(async (tx) => {
+    const documents = [...(await countMatchingInBatch(tx, batchId, match)).keys()];
+    const result: BatchDecisionResult = { documents: documents.length, updated: [], before: [] };
+    for (const documentId of documents) {
+      const { updated, before } = await decideWhereIn(tx, documentId, decision, actor, BATCH_MATCH_SQL, batchMatchParams(match));
+      result.updated.push(...updated);
+      result.before.push(...before);
+    }
+    return result;
+  });
 }
 
 export interface ManualRedaction {

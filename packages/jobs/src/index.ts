@@ -59,8 +59,38 @@ export function jobOptions(config: QueueConfig, id: string): JobsOptions {
   };
 }
 
+/** Where the API and the workers put work: BullMQ on Redis (`JobQueues`), or, for a demo on a
+ * machine without Redis, the workers' stage functions run in the same process. */
+export interface JobSink {
+  enqueueExtract(documentId: string): Promise<void>;
+  enqueueDetect(documentId: string): Promise<void>;
+  enqueueExport(documentId: string, revision: number): Promise<void>;
+  enqueueOcrThenDetect(documentId: string, pages: readonly number[]): Promise<void>;
+  /** Enqueues the job unless it is already there (reconciliation); true when enqueued. */
+  ensure<N extends JobName>(name: N, data: JobPayloads[N]): Promise<boolean>;
+  ensureOcrThenDetect(documentId: string, pages: readonly number[]): Promise<boolean>;
+  /** Runs the stage of a retried document again (POST /v1/documents/:id/retry). */
+  retry(name: 'extract' | 'detect', documentId: string, ocrPages?: readonly number[]): Promise<void>;
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** True when Redis at `url` answers within `timeoutMs` (one try, no reconnecting). */
+export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** The producer side: what the API and the workers enqueue. */
-export class JobQueues {
+export class JobQueues implements JobSink {
   readonly queues: { [N in JobName]: Queue };
   private readonly flows: FlowProducer;
 

@@ -4,5 +4,6 @@ export * from './stack.js';
 export * from './wait.js';
 export * from './database.js';
 export * from './private-postgres.js';
+export * from './browser.js';
 export * from './hostile.js';
 export * from './memory.js';

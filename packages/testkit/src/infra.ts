@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { redisAnswers } from '@woo/jobs';
 import pg from 'pg';
 
 /** The services the integration tests run against: the PostgreSQL and Redis of this machine
@@ -25,18 +26,6 @@ async function postgresReachable(): Promise<boolean> {
   }
 }
 
-async function redisReachable(): Promise<boolean> {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /**
  * Which of PostgreSQL and Redis are reachable. Tests that need them skip with a loud warning when
@@ -44,7 +33,7 @@ async function redisReachable(): Promise<boolean> {
  * silently skipping the tests that matter most.
  */
 export async function probeInfra(needs: { postgres?: boolean; redis?: boolean } = { postgres: true, redis: true }): Promise<{ ok: boolean } & Infra> {
-  const [postgres, redis] = await Promise.all([needs.postgres ? postgresReachable() : true, needs.redis ? redisReachable() : true]);
+  const [postgres, redis] = await Promise.all([needs.postgres ? postgresReachable() : true, needs.redis ? redisAnswers(TEST_REDIS_URL, 2000) : true]);
   const missing = [!postgres && `PostgreSQL (${TEST_DATABASE_URL})`, !redis && `Redis (${TEST_REDIS_URL})`].filter(Boolean);
   if (missing.length) {
     const message = `${missing.join(' and ')} not reachable`;

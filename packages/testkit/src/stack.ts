@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Redaction } from '@woo/core';
+import type { JobQueues } from '@woo/jobs';
 import { createApiToken, saveDetection, saveExtraction, transition } from '@woo/db';
 import { buildServer, loadServiceConfig, openServiceContext, type ServiceContext } from '@woo/http';
 import { intakeApp } from '@woo/intake';
@@ -14,7 +15,7 @@ import { dropQueuePrefix, dropSchema, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueN
 
 export interface TestStack {
   app: FastifyInstance;
-  context: ServiceContext;
+  context: ServiceContext<JobQueues>;
   /** The environment the stack runs with: pass it to a spawned worker process to join in. */
   env: NodeJS.ProcessEnv;
   tokens: { coordinator: string; reviewer: string; admin: string };
@@ -83,6 +84,23 @@ export function multipart(files: ReadonlyArray<{ name: string; bytes: Uint8Array
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A detector's name suggestion on page 1 at `x`, for `documentInReview`. */
+export function nameSuggestion(text: string, x = 60): Redaction {
+  return {
+    id: text,
+    page: 1,
+    boxes: [{ x, y: 70, width: 60, height: 14 }],
+    text,
+    category: 'name',
+    ground: '5.1.2e',
+    confidence: 0.9,
+    detector: 'names/test',
+    explanation: 'naam',
+    status: 'suggested',
+    needsReview: false,
+  };
 }
 
 /** Uploads a one-page PDF into `batchId` as `token` and stores the pipeline's result for it

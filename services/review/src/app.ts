@@ -1,13 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { batchDecisionRoutes } from './routes/batch-decisions.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/exports.js';
+import { meRoutes } from './routes/me.js';
 import { redactionRoutes } from './routes/redactions.js';
+import { webApp } from './web.js';
 
-/** The review service: reviewers decide on every suggestion; coordinators export the result. */
+/** The review service: reviewers decide on every suggestion; coordinators export the result; the
+ * review app for the browser at `/`. */
 export const reviewApp: FastifyPluginAsync = async (fastify) => {
+  await fastify.register(meRoutes);
   await fastify.register(documentRoutes);
   await fastify.register(redactionRoutes);
+  await fastify.register(batchDecisionRoutes);
   await fastify.register(exportRoutes);
+  await fastify.register(webApp);
 };
 
 export default reviewApp;

@@ -18,12 +18,24 @@ export function findOccurrences(doc: ExtractedDocument, text: string): ManualRed
   return found;
 }
 
+function wordsTouched(page: Page, boxes: readonly Box[]) {
+  return page.words.filter((w) => boxes.some((b) => boxesOverlap(w.box, b)));
+}
+
 /** The words a drawn box covers, for the audit log and the reviewer's list. */
 export function wordsUnder(page: Page, boxes: readonly Box[]): string {
-  return page.words
-    .filter((w) => boxes.some((b) => boxesOverlap(w.box, b)))
+  return wordsTouched(page, boxes)
     .map((w) => w.text)
     .join(' ');
+}
+
+/** A drawn box snapped to the words it touches (each word's own box, so a word half covered is
+ * covered whole); a box over no words stays as drawn. */
+export function snapToWords(page: Page, boxes: readonly Box[]): Box[] {
+  return boxes.flatMap((b) => {
+    const words = wordsTouched(page, [b]);
+    return words.length ? words.map((w) => w.box) : [b];
+  });
 }
 
 /** Rounding in a client's page geometry is forgiven up to this much (PDF points). */

@@ -1,6 +1,6 @@
 import type { ExtractedDocument, Word } from '@woo/core';
 import { describe, expect, it } from 'vitest';
-import { boxOutsidePage, findOccurrences, wordsUnder } from '../src/manual.js';
+import { boxOutsidePage, findOccurrences, snapToWords, wordsUnder } from '../src/manual.js';
 
 /** Words laid out left to right on one line per array, 10 pt high, 20 pt apart vertically. */
 function page(number: number, lines: string[][]): ExtractedDocument['pages'][number] {
@@ -51,5 +51,15 @@ describe('boxOutsidePage', () => {
     expect(boxOutsidePage(a4, [{ x: -3, y: 10, width: 5, height: 5 }])).toBe(1);
     expect(boxOutsidePage(a4, [{ x: 10, y: 840, width: 5, height: 5 }])).toBe(1);
     expect(boxOutsidePage(a4, [{ x: 10, y: 10, width: 0, height: 5 }])).toBe(1);
+  });
+});
+
+describe('snapToWords', () => {
+  it('replaces a drawn box by the boxes of the words it touches, and keeps a box over no words', () => {
+    const first = doc.pages[0]!;
+    const drawn = { x: 60, y: 102, width: 40, height: 4 }; // half over "Overleg", half over "met"
+    expect(snapToWords(first, [drawn])).toEqual([first.words[0]!.box, first.words[1]!.box]);
+    const empty = { x: 400, y: 400, width: 20, height: 20 };
+    expect(snapToWords(first, [empty])).toEqual([empty]);
   });
 });

@@ -1,8 +1,7 @@
-import type { Redaction } from '@woo/core';
 import { createApiToken, listApiTokens, listDocumentAudit, listRedactions, revokeApiToken } from '@woo/db';
 import { buildServer } from '@woo/http';
 import { intakeApp } from '@woo/intake';
-import { documentInReview, multipart, probeInfra, startTestStack, textPdf, type TestStack } from '@woo/testkit';
+import { documentInReview, multipart, nameSuggestion, probeInfra, startTestStack, textPdf, type TestStack } from '@woo/testkit';
 import type { FastifyPluginAsync } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewApp } from '../src/app.js';
@@ -11,19 +10,6 @@ const infra = await probeInfra();
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-const suggestion: Redaction = {
-  id: 'r1',
-  page: 1,
-  boxes: [{ x: 60, y: 70, width: 60, height: 14 }],
-  text: 'Jan Jansen',
-  category: 'name',
-  ground: '5.1.2e',
-  confidence: 0.9,
-  detector: 'names/test',
-  explanation: 'naam',
-  status: 'suggested',
-  needsReview: false,
-};
 
 describe.skipIf(!infra.ok)('access per team', () => {
   let stack: TestStack;
@@ -38,6 +24,7 @@ describe.skipIf(!infra.ok)('access per team', () => {
     { method: 'POST', url: `/v1/batches/${batchId}/teams`, payload: { teams: ['jeugd'] } },
     { method: 'POST', url: `/v1/batches/${batchId}/documents`, upload: true },
     { method: 'POST', url: `/v1/batches/${batchId}/export`, payload: {} },
+    { method: 'POST', url: `/v1/batches/${batchId}/redactions/bulk`, payload: { match: { status: 'suggested' }, set: { status: 'rejected' } } },
     { method: 'GET', url: `/v1/batches/${batchId}/inventory.csv` },
     { method: 'GET', url: `/v1/documents/${documentId}` },
     { method: 'GET', url: `/v1/documents/${documentId}/audit` },
@@ -69,7 +56,7 @@ describe.skipIf(!infra.ok)('access per team', () => {
     const created = await stack.app.inject({ method: 'POST', url: '/v1/batches', headers: auth(t.wonenCoordinator), payload: { name: 'Woo-verzoek wonen' } });
     expect(created.json()).toMatchObject({ teams: ['wonen'] });
     batchId = created.json().id;
-    documentId = await documentInReview(stack, t.wonenCoordinator, batchId, [suggestion]);
+    documentId = await documentInReview(stack, t.wonenCoordinator, batchId, [nameSuggestion('Jan Jansen')]);
     redactionId = (await listRedactions(db, documentId))[0]!.id;
   });
   afterAll(() => stack?.close());

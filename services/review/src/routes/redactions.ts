@@ -11,12 +11,20 @@ import {
   type ManualRedaction,
 } from '@woo/db';
 import { bearer, Box, errorResponses, Ground, IdParams, notFound, Redaction, RedactionStatus } from '@woo/http';
-import { boxOutsidePage, findOccurrences, wordsUnder } from '../manual.js';
+import { boxOutsidePage, findOccurrences, snapToWords, wordsUnder } from '../manual.js';
 
 const Decision = Type.Union([Type.Literal('accepted'), Type.Literal('rejected')]);
 
 const ManualBody = Type.Union([
-  Type.Object({ page: Type.Integer({ minimum: 1 }), boxes: Type.Array(Box, { minItems: 1, maxItems: 100 }), ground: Type.Optional(Ground) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      page: Type.Integer({ minimum: 1 }),
+      boxes: Type.Array(Box, { minItems: 1, maxItems: 100 }),
+      ground: Type.Optional(Ground),
+      snap: Type.Optional(Type.Boolean({ description: 'elk vak vervangen door de vakken van de woorden die het raakt' })),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ text: Type.String({ minLength: 1, maxLength: 500 }), ground: Type.Optional(Ground) }, { additionalProperties: false }),
 ]);
 
@@ -101,7 +109,8 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
             message: `Vak ${outside} valt (deels) buiten pagina ${page.number} of is leeg; de pagina is ${Math.round(page.width)} × ${Math.round(page.height)} punten (x, y vanaf linksboven).`,
           });
         }
-        items = [{ page: body.page, boxes: body.boxes, text: wordsUnder(page, body.boxes) }];
+        const boxes = body.snap ? snapToWords(page, body.boxes) : body.boxes;
+        items = [{ page: body.page, boxes, text: wordsUnder(page, boxes) }];
       }
       const added = await addManualRedactions(fastify.db, doc.id, items, body.ground ?? PERSONAL_DATA_GROUND, request.actor);
       return reply.code(201).send(added);
