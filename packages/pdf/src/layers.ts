@@ -1,7 +1,6 @@
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { canvasModule } from './pdfjs.js';
-import { renderScale } from './render.js';
+import { drawPage } from './render.js';
 
 /** 8-bit gray pixels of a rendering. */
 export interface GrayPixels {
@@ -51,21 +50,8 @@ export async function renderInkLayers(page: PDFPageProxy, dpi: number): Promise<
 }
 
 async function renderGray(page: PDFPageProxy, dpi: number, operationsFilter?: (i: number) => boolean): Promise<GrayPixels> {
-  const scale = renderScale(page.getViewport({ scale: 1 }), dpi);
-  const viewport = page.getViewport({ scale });
-  const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  type RenderParams = Parameters<typeof page.render>[0];
-  await page.render({
-    canvasContext: ctx as unknown as RenderParams['canvasContext'],
-    canvas: canvas as unknown as RenderParams['canvas'],
-    viewport,
-    annotationMode: pdfjs.AnnotationMode.ENABLE,
-    ...(operationsFilter ? { operationsFilter } : {}),
-  }).promise;
-  const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const { canvas, scale } = await drawPage(page, dpi, operationsFilter);
+  const rgba = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
   const data = new Uint8Array(canvas.width * canvas.height);
   // one 32-bit read per pixel (little-endian RGBA): several times faster than four byte reads
   const px = new Uint32Array(rgba.buffer, rgba.byteOffset, data.length);

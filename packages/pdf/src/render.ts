@@ -1,3 +1,4 @@
+import { AnnotationMode, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { documentLimits } from '@woo/core';
 import type { PdfHandle } from './open.js';
 import { canvasModule, type Canvas } from './pdfjs.js';
@@ -29,22 +30,31 @@ export async function renderPage(handle: PdfHandle, pageNumber: number, dpi: num
   const page = await handle.doc.getPage(pageNumber);
   try {
     const base = page.getViewport({ scale: 1 });
-    const scale = renderScale(base, dpi);
-    const viewport = page.getViewport({ scale });
-    const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    const ctx = canvas.getContext('2d');
-    // PDF pages are transparent; redaction and OCR both expect paper-white
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    // @napi-rs/canvas implements the subset of the DOM canvas API that pdfjs draws with
-    type RenderParams = Parameters<typeof page.render>[0];
-    await page.render({
-      canvasContext: ctx as unknown as RenderParams['canvasContext'],
-      canvas: canvas as unknown as RenderParams['canvas'],
-      viewport,
-    }).promise;
+    const { canvas, scale } = await drawPage(page, dpi);
     return { canvas, scale, width: base.width, height: base.height };
   } finally {
     page.cleanup();
   }
+}
+
+/** Draws an open page onto a new white canvas at `dpi` (within the pixel budget), as displayed:
+ * annotation and form appearances included, operators skipped where `operationsFilter` says so. */
+export async function drawPage(page: PDFPageProxy, dpi: number, operationsFilter?: (i: number) => boolean): Promise<{ canvas: Canvas; scale: number }> {
+  const scale = renderScale(page.getViewport({ scale: 1 }), dpi);
+  const viewport = page.getViewport({ scale });
+  const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const ctx = canvas.getContext('2d');
+  // PDF pages are transparent; redaction and OCR both expect paper-white
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  // @napi-rs/canvas implements the subset of the DOM canvas API that pdfjs draws with
+  type RenderParams = Parameters<typeof page.render>[0];
+  await page.render({
+    canvasContext: ctx as unknown as RenderParams['canvasContext'],
+    canvas: canvas as unknown as RenderParams['canvas'],
+    viewport,
+    annotationMode: AnnotationMode.ENABLE,
+    ...(operationsFilter ? { operationsFilter } : {}),
+  }).promise;
+  return { canvas, scale };
 }
