@@ -3,6 +3,7 @@ export type DocumentErrorCode =
   | 'unreadable'
   | 'empty'
   | 'not-pdf'
+  | 'unreadable-name'
   | 'corrupt'
   | 'encrypted'
   | 'too-large'

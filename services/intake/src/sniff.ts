@@ -52,3 +52,13 @@ export function displayName(filename: string | undefined): string {
   const base = (filename ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base.slice(0, 255) || 'naamloos';
 }
+
+/** A file part whose name is missing or arrived as undecodable bytes cannot be listed in the
+ * inventory for the coordinator to recognise: it is refused with a reason, never dropped. */
+export function unreadableName(filename: string | undefined): DocumentError | undefined {
+  if (displayName(filename) !== 'naamloos' && !filename?.includes('\uFFFD')) return undefined;
+  return new DocumentError(
+    'unreadable-name',
+    'De bestandsnaam van dit bestand ontbreekt of kon niet worden gelezen; het is niet verwerkt. Geef het bestand een gewone naam en lever het opnieuw aan.',
+  );
+}

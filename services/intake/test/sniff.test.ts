@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, sniffUpload } from '../src/sniff.js';
+import { displayName, sniffUpload, unreadableName } from '../src/sniff.js';
 
 const MB = 1024 * 1024;
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -25,5 +25,14 @@ describe('displayName', () => {
     expect(displayName('C:\\Users\\jan\\brief.pdf')).toBe('brief.pdf');
     expect(displayName('../../etc/passwd')).toBe('passwd');
     expect(displayName('')).toBe('naamloos');
+  });
+});
+
+describe('unreadableName', () => {
+  it('refuses a part without a usable name with a Dutch reason, and accepts ordinary names', () => {
+    for (const bad of [undefined, '', '   ', '\u0001\u0002', 'C:\\stukken\\', 'besluit-\uFFFD\uFFFD.pdf']) {
+      expect(unreadableName(bad), JSON.stringify(bad)).toMatchObject({ code: 'unreadable-name', message: expect.stringContaining('bestandsnaam') });
+    }
+    for (const good of ['besluit.pdf', 'C:\\stukken\\mail van Jansen.pdf', 'Ĳsselmeer – verslag.pdf']) expect(unreadableName(good)).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { BatchFullError, findUpload, recordUpload, type NewDocument, type UploadKey } from '@woo/db';
 import { bearer, DocumentSummary, documentSummary, errorResponses, HttpError, IdParams, perTokenLimit } from '@woo/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { displayName, headRecorder, sniffUpload } from '../sniff.js';
+import { displayName, headRecorder, sniffUpload, unreadableName } from '../sniff.js';
 
 /** Stores one uploaded file, and says how to record it: queued for processing when it is a PDF
  * or image, failed with a Dutch message otherwise (its bytes are not kept). */
@@ -12,7 +12,7 @@ async function receiveFile(fastify: FastifyInstance, batchId: string, part: Mult
   const filename = displayName(part.filename);
   const recorder = headRecorder(part.file);
   const { key, size } = await fastify.blobs.put(recorder.stream);
-  const kind = sniffUpload(recorder.head(), size, fastify.config.maxUploadBytes, part.file.truncated);
+  const kind = unreadableName(part.filename) ?? sniffUpload(recorder.head(), size, fastify.config.maxUploadBytes, part.file.truncated);
   if (typeof kind !== 'string') {
     await fastify.blobs.delete(key);
     return { batchId, filename, sizeBytes: size, rejected: kind };
