@@ -4,8 +4,9 @@ import type { Box } from './geometry.js';
  * could read (a pasted screenshot, a stamp, an annotation). */
 export type TextSource = 'text-layer' | 'ocr' | 'mixed' | 'none';
 
-/** Where one word came from. */
-export type WordSource = 'text-layer' | 'ocr';
+/** Where one word came from: 'annotation' is the text of an annotation or form field (its value,
+ * a comment's text), placed only roughly in its rectangle (see isPlaced). */
+export type WordSource = 'text-layer' | 'ocr' | 'annotation';
 
 /** One word as it stands on the page. */
 export interface Word {
@@ -25,11 +26,27 @@ export interface Word {
    * not plain left to right (90: reads bottom to top, 270: top to bottom, 180: upside down).
    * charEdges are only meaningful for upright words. */
   angle?: number;
+  /** Text at an angle that is not a quarter turn: the boxes of its stretches of about one em.
+   * Together they cover the word without the large corners of its axis-aligned `box`, which lie
+   * on the neighbouring lines. */
+  pieces?: Box[];
 }
 
-/** True when the word runs left to right on the displayed page, so its charEdges hold. */
+/** True when the word runs left to right on the displayed page. */
 export function isUpright(word: Word): boolean {
   return !word.angle;
+}
+
+/** True when the word's box is where its ink is (text-layer and OCR words). Annotation text is
+ * only known to lie in a row of its rectangle: it is detected and boxed, but never copied into an
+ * output's text layer, where the OCR reading of its appearance stands for it. */
+export function isPlaced(word: Word): boolean {
+  return word.source !== 'annotation';
+}
+
+/** True when the word's charEdges say where each character is: upright words with a known place. */
+export function knowsCharEdges(word: Word): boolean {
+  return isUpright(word) && isPlaced(word);
 }
 
 export interface Page {

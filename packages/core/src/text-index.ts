@@ -1,4 +1,4 @@
-import { isUpright, type Page, type Word } from './document.js';
+import { knowsCharEdges, type Page, type Word } from './document.js';
 import { unionBox, type Box } from './geometry.js';
 
 /** The text of a whole document as detectors read it, with a map from every character back to
@@ -65,10 +65,10 @@ export function buildTextIndex(pages: readonly Page[]): TextIndex {
   };
 }
 
-/** Box of characters [from, to) of a word, using its character edges. A word that does not run
- * left to right has no usable edges: any part of it covers the whole word (never a sliver). */
+/** Box of characters [from, to) of a word, using its character edges. A word without usable edges
+ * (turned, or annotation text) is covered whole by any part of it (never a sliver). */
 export function charRangeBox(word: Word, from: number, to: number): Box {
-  if ((from <= 0 && to >= word.text.length) || !isUpright(word)) return word.box;
+  if ((from <= 0 && to >= word.text.length) || !knowsCharEdges(word)) return word.box;
   const x0 = word.charEdges[from] ?? word.box.x;
   const x1 = word.charEdges[to] ?? word.box.x + word.box.width;
   return { x: x0, y: word.box.y, width: Math.max(0, x1 - x0), height: word.box.height };
@@ -114,7 +114,9 @@ export function spanBoxes(index: TextIndex, pages: readonly Page[], start: numbe
       out.push(current);
     }
     if (lineWord && separator(lineWord, word) === '\n') flushLine();
-    line.push(charRangeBox(word, r.from, r.to));
+    // slanted text is covered by its pieces: a bar over the whole line would cover its neighbours
+    if (word.pieces) current.boxes.push(...word.pieces);
+    else line.push(charRangeBox(word, r.from, r.to));
     lineWord = word;
   }
   flushLine();

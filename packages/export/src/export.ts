@@ -12,7 +12,7 @@ import { renderPage, withPdf } from '@woo/pdf';
 import { appliedBoxesByPage } from './cover.js';
 import { registerLabelFont } from './fonts.js';
 import { embedCanvas } from './image.js';
-import { paintRedaction } from './paint.js';
+import { paintRedactions } from './paint.js';
 import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
 import { addTextLayer, TextLayerFonts } from './text-layer.js';
 
@@ -62,7 +62,7 @@ export async function exportRedacted(
       const placed = boxesByPage.get(page.number) ?? [];
       const { canvas, scale, width, height } = await renderPage(handle, page.number, dpi);
       const ctx = canvas.getContext('2d');
-      for (const { box, redaction } of placed) paintRedaction(ctx, box, scale, redaction.ground);
+      paintRedactions(ctx, placed.map(({ box, redaction }) => ({ box, label: redaction.ground })), scale);
       const image = await embedCanvas(out, canvas);
 
       const outPage = out.addPage([width, height]);

@@ -12,17 +12,37 @@ const MAX_LABEL_PX = 40;
  * into the text layer. */
 export const MIN_LABEL_PX = 6;
 
-/** Fills `box` (points) black on a canvas drawn at `scale` px/pt and writes `label` in white,
- * centred and shrunk to fit. Returns whether the label was drawn. */
-export function paintRedaction(ctx: CanvasContext, box: Box, scale: number, label: string): boolean {
-  const p = padBox(box, BOX_PADDING_PT);
-  const x0 = Math.floor(p.x * scale);
-  const y0 = Math.floor(p.y * scale);
-  const x1 = Math.ceil((p.x + p.width) * scale);
-  const y1 = Math.ceil((p.y + p.height) * scale);
+/** Fills the boxes (points) black on a canvas drawn at `scale` px/pt, then writes each box's label
+ * in white, centred and shrunk to fit. Boxes that overlap (the pieces of a slanted word) are filled
+ * before any label is written, so no fill cuts a label, and a box overlapping one already labelled
+ * gets none of its own. Returns per box whether its label was drawn. */
+export function paintRedactions(ctx: CanvasContext, boxes: ReadonlyArray<{ box: Box; label: string }>, scale: number): boolean[] {
+  const pixels = boxes.map(({ box }) => toPixels(box, scale));
   ctx.fillStyle = '#000000';
-  ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
+  for (const p of pixels) ctx.fillRect(p.x0, p.y0, p.x1 - p.x0, p.y1 - p.y0);
+  const labelled: PixelBox[] = [];
+  return boxes.map(({ label }, i) => {
+    const p = pixels[i]!;
+    if (labelled.some((q) => p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1)) return false;
+    if (!writeLabel(ctx, p, label)) return false;
+    labelled.push(p);
+    return true;
+  });
+}
 
+interface PixelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function toPixels(box: Box, scale: number): PixelBox {
+  const p = padBox(box, BOX_PADDING_PT);
+  return { x0: Math.floor(p.x * scale), y0: Math.floor(p.y * scale), x1: Math.ceil((p.x + p.width) * scale), y1: Math.ceil((p.y + p.height) * scale) };
+}
+
+function writeLabel(ctx: CanvasContext, { x0, y0, x1, y1 }: PixelBox, label: string): boolean {
   let size = Math.min((y1 - y0) * LABEL_HEIGHT_RATIO, MAX_LABEL_PX);
   ctx.font = `${size}px ${LABEL_FAMILY}`;
   const width = ctx.measureText(label).width;

@@ -19,7 +19,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { groundByCode, isUpright, type Box, type GroundCode, type Word } from '@woo/core';
+import { groundByCode, isPlaced, isUpright, type Box, type GroundCode, type Word } from '@woo/core';
 import { hits, keptFragments } from './cover.js';
 import { fitsWinAnsi, textFontBytes } from './fonts.js';
 
@@ -82,9 +82,10 @@ export async function addTextLayer(
   };
 
   for (const word of words) {
+    if (!isPlaced(word)) continue;
     if (!isUpright(word)) {
       // charEdges carry no information across turned text: keep such a word whole or not at all
-      if (!boxes.some((b) => hits(b, word.box))) await placeTurned(word, word.angle ?? 0);
+      if (!boxes.some((b) => (word.pieces ?? [word.box]).some((p) => hits(b, p)))) await placeTurned(word, word.angle ?? 0);
       continue;
     }
     const size = word.box.height / BOX_EM;

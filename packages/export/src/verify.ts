@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { isApplied, isGroundCode, overlapShare, type Box, type ExtractedDocument, type Redaction, type Word } from '@woo/core';
+import { isApplied, isGroundCode, isPlaced, overlapShare, type Box, type ExtractedDocument, type Redaction, type Word } from '@woo/core';
 import { renderPage, withPdf, type PdfHandle } from '@woo/pdf';
 import { BOX_PADDING_PT } from './paint.js';
 import { appliedBoxesByPage, hits, keptFragments } from './cover.js';
@@ -35,7 +35,7 @@ export async function verifyExport(output: Uint8Array, input: { doc: ExtractedDo
     input.doc.pages
       .map((page) => {
         const pageBoxes = (boxes.get(page.number) ?? []).map((b) => b.box);
-        return page.words.flatMap((w) => keptFragments(w, pageBoxes)).map((f) => f.text).join(' ');
+        return page.words.filter(isPlaced).flatMap((w) => keptFragments(w, pageBoxes)).map((f) => f.text).join(' ');
       })
       .join('\n'),
   );
@@ -69,8 +69,8 @@ function coverageProblems(doc: ExtractedDocument, applied: Redaction[]): string[
   const boxes = appliedBoxesByPage(applied);
   for (const page of doc.pages) {
     for (const { box, redaction } of boxes.get(page.number) ?? []) {
-      const hidden = page.words.filter((w) => hits(box, w.box) && hides(redaction, box, w));
-      if (hidden.some((w) => !coversAcross(box, w))) {
+      const hidden = page.words.filter((w) => isPlaced(w) && hits(box, w.box) && hides(redaction, box, w));
+      if (hidden.some((w) => (w.pieces ? !w.pieces.every((p) => redaction.boxes.some((b) => contains(b, p))) : !coversAcross(box, w)))) {
         problems.push(`Pagina ${page.number}: de lakbalk van lakking ${redaction.id} bedekt de tekst die hij moet verbergen niet over de volle hoogte.`);
       }
     }
@@ -87,8 +87,16 @@ function hides(redaction: Redaction, box: Box, word: Word): boolean {
   const bare = (t: string) => normalise(t).replace(/[^\p{L}\p{N}@.]+/gu, '');
   const text = bare(redaction.text);
   const w = bare(word.text);
-  if (text && w) return text.includes(w) || w.includes(text);
+  // a short word ("de") inside the redaction's text is a word of it only when it is one of its words
+  const named = () => redaction.text.split(/\s+/u).some((t) => bare(t) === w) || (w.length >= MIN_HIDDEN_PROBE && text.includes(w));
+  if (text && w) return w.includes(text) || named();
   return overlapShare(word.box, box) >= HIDES_SHARE || overlapShare(box, word.box) >= HIDES_SHARE;
+}
+
+/** `outer` holds `inner`, within the padding. */
+function contains(outer: Box, inner: Box): boolean {
+  const t = COVER_TOLERANCE;
+  return outer.x <= inner.x + t && outer.y <= inner.y + t && outer.x + outer.width >= inner.x + inner.width - t && outer.y + outer.height >= inner.y + inner.height - t;
 }
 
 /** The box spans the word across its baseline (its glyph height), within the padding. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Word } from '@woo/core';
 import { registerLabelFont } from '../src/fonts.js';
 import { keptFragments } from '../src/cover.js';
-import { paintRedaction } from '../src/paint.js';
+import { paintRedactions } from '../src/paint.js';
 import { createCanvas } from '@napi-rs/canvas';
 
 // "(j.jansen@amsterdam.nl)" with 5 pt per character
@@ -26,16 +26,31 @@ describe('keptFragments', () => {
   });
 });
 
-describe('paintRedaction', () => {
-  it('paints small boxes black without an illegible label', () => {
+describe('paintRedactions', () => {
+  const blank = () => {
     registerLabelFont();
     const canvas = createCanvas(200, 100);
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, 200, 100);
-    expect(paintRedaction(ctx, { x: 10, y: 10, width: 6, height: 4 }, 1, '5.1.2e')).toBe(false);
-    expect(paintRedaction(ctx, { x: 40, y: 10, width: 80, height: 20 }, 2, '5.1.2e')).toBe(true);
-    const px = ctx.getImageData(12, 11, 2, 2).data;
+    return ctx;
+  };
+
+  it('paints small boxes black without an illegible label', () => {
+    const ctx = blank();
+    const drawn = paintRedactions(ctx, [{ box: { x: 10, y: 10, width: 6, height: 4 }, label: '5.1.2e' }, { box: { x: 20, y: 5, width: 40, height: 10 }, label: '5.1.2e' }], 2);
+    expect(drawn).toEqual([false, true]);
+    const px = ctx.getImageData(24, 24, 2, 2).data;
     expect([...px].filter((_, i) => i % 4 !== 3).every((v) => v === 0)).toBe(true);
+  });
+
+  it('labels only one of two overlapping boxes, and no later fill cuts it', () => {
+    const ctx = blank();
+    const first = { x: 10, y: 10, width: 40, height: 12 };
+    const drawn = paintRedactions(ctx, [{ box: first, label: '5.1.2e' }, { box: { ...first, x: 30 }, label: '5.1.2e' }], 2);
+    expect(drawn).toEqual([true, false]);
+    // white label pixels remain inside the first box where the second overlaps it
+    const px = ctx.getImageData(60, 20, 40, 24).data;
+    expect([...px].some((v, i) => i % 4 === 0 && v > 128)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { ExtractedDocument, Page } from '@woo/core';
+import { annotationWords } from './annotation-words.js';
 import { accountInk } from './ink-accounting.js';
 import { renderInkLayers } from './layers.js';
 import { assertImageSizes } from './limits.js';
@@ -9,19 +10,20 @@ import { extractFontWords } from './words.js';
  * in the exported page either); a page costs one or two renders. */
 export const INK_DPI = 72;
 
-/** A page's visible text-layer words, its hidden text, and the areas whose ink only OCR can read
- * (the page then needs OCR before its personal data can be found). */
+/** A page's visible text-layer words and its annotations' text, its hidden text, and the areas
+ * whose ink only OCR can read (the page then needs OCR before its personal data can be found). */
 export async function extractPage(handle: PdfHandle, pageNumber: number): Promise<Page> {
   const page = await handle.doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const words = await extractFontWords(page);
     const ink = accountInk(await renderInkLayers(page, INK_DPI), words);
+    const annotations = await annotationWords(page, viewport, Math.max(-1, ...ink.visible.map((w) => w.line ?? -1)) + 1);
     return {
       number: pageNumber,
       width: viewport.width,
       height: viewport.height,
-      words: ink.visible,
+      words: [...ink.visible, ...annotations],
       source: ink.visible.length ? 'text-layer' : 'none',
       needsOcr: ink.regions.length > 0,
       ...(ink.regions.length ? { ocrRegions: ink.regions } : {}),

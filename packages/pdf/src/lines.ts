@@ -1,4 +1,4 @@
-import type { Word } from '@woo/core';
+import type { Box, Word } from '@woo/core';
 import type { Glyph, Point } from './glyphs.js';
 
 /* Words and lines by geometry: a PDF may draw the glyphs of a name in any order (shuffled, right
@@ -174,5 +174,22 @@ function toWord(glyphs: Placed[], angle: number, line: number): Word {
     // no meaningful x edges off the horizontal: spread evenly to keep charEdges' contract
     edges = Array.from({ length: text.length + 1 }, (_, i) => round(x0 + ((x1 - x0) * i) / text.length));
   }
-  return { text, box, charEdges: edges, line, ...(angle ? { angle } : {}) };
+  const pieces = angle % 90 ? slantedPieces(glyphs) : undefined;
+  return { text, box, charEdges: edges, line, ...(angle ? { angle } : {}), ...(pieces ? { pieces } : {}) };
+}
+
+/** Boxes of stretches of a slanted word no longer than its font size along the baseline. */
+function slantedPieces(glyphs: Placed[]): Box[] {
+  const pieces: Box[] = [];
+  let start = 0;
+  for (let i = 1; i <= glyphs.length; i++) {
+    if (i < glyphs.length && glyphs[i]!.to - glyphs[start]!.from <= glyphs[start]!.glyph.size) continue;
+    const corners = glyphs.slice(start, i).flatMap((p) => p.glyph.corners);
+    const xs = corners.map(([x]) => x);
+    const ys = corners.map(([, y]) => y);
+    const [x0, y0] = [Math.min(...xs), Math.min(...ys)];
+    pieces.push({ x: round(x0), y: round(y0), width: round(Math.max(...xs) - x0), height: round(Math.max(...ys) - y0) });
+    start = i;
+  }
+  return pieces;
 }

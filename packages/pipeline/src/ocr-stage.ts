@@ -1,4 +1,4 @@
-import { overlapShare, type Box, type ExtractedDocument, type Page, type Word } from '@woo/core';
+import { isPlaced, overlapShare, type Box, type ExtractedDocument, type Page, type Word } from '@woo/core';
 import type { OcrReader, PageImage } from '@woo/ocr';
 import { renderPage, withPdf } from '@woo/pdf';
 import { LOW_PAGE_CONFIDENCE } from './ocr-review.js';
@@ -38,7 +38,8 @@ export async function ocrPageStage(bytes: Uint8Array, doc: ExtractedDocument, pa
     const result = await engine.recognizePage(crop(image, region), { width: region.width, height: region.height });
     const words = result.words.map((w) => shift(w, region, lineBase));
     lineBase = Math.max(lineBase, ...words.map((w) => (w.line ?? 0) + 1));
-    const fresh = words.filter((w) => !page.words.some((t) => overlapShare(w.box, t.box) >= SAME_TEXT_OVERLAP));
+    // annotation text is not a reading of the ink: the OCR of an appearance is what is published
+    const fresh = words.filter((w) => !page.words.some((t) => isPlaced(t) && overlapShare(w.box, t.box) >= SAME_TEXT_OVERLAP));
     read.push(...fresh);
     if (!words.length || result.confidence < LOW_PAGE_CONFIDENCE) unread.push(region);
   }

@@ -1,6 +1,7 @@
 import { DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
 import { exportRedacted, verifyExport } from '@woo/export';
 import { extractDocument } from '@woo/pdf';
+import { dropAnnotationEchoes } from './annotation-echoes.js';
 import { reviewOcrUncertainty } from './ocr-review.js';
 import { findRedactions, type TextDetector } from './redactions.js';
 
@@ -25,10 +26,10 @@ export function assertAllPagesReadable(doc: ExtractedDocument): void {
 }
 
 /** Stage 3: suggestions for the whole document; on OCR'd pages, what OCR was unsure of is
- * flagged for review (ocr-review.ts). */
+ * flagged for review (ocr-review.ts); annotation text that OCR read exactly is boxed only once. */
 export function detectStage(doc: ExtractedDocument, detector: TextDetector): Redaction[] {
   assertAllPagesReadable(doc);
-  return reviewOcrUncertainty(doc, findRedactions(doc, detector));
+  return reviewOcrUncertainty(doc, dropAnnotationEchoes(doc, findRedactions(doc, detector)));
 }
 
 /** Stage 4: the redacted PDF, released only when the verifier passes it. */
