@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { buildTextIndex, DocumentError, toDocumentError, type ExtractedDocument } from '@woo/core';
+import { buildTextIndex, DocumentError, toDocumentError, type ExportPolicy, type ExtractedDocument } from '@woo/core';
 import type { Dossier } from '@woo/detect';
-import { redactDocument, runBatch, type DocumentOutcome, type ExportPolicy, type HeavyStages } from '@woo/pipeline';
+import { redactDocument, runBatch, type DocumentOutcome, type HeavyStages } from '@woo/pipeline';
 import type { InputFile } from './inputs.js';
 import type { Progress } from './progress.js';
 import { SealedStore } from './sealed-store.js';
