@@ -11,7 +11,7 @@ const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
 /** Marks the documents for export and queues one export job each. */
 async function startExport(fastify: FastifyInstance, ids: string[], policy: ExportPolicy, actor: Actor) {
   const tickets = await requestExport(fastify.db, ids, policy, actor);
-  for (const t of tickets) await fastify.jobs.enqueueExport(t.documentId, t.revision);
+  for (const t of tickets) await fastify.jobs.enqueue({ name: 'export', data: t });
   return tickets.map((t) => ({ id: t.documentId, status: 'exporting' as const }));
 }
 
