@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@woo/blobs';
 import type { Database } from '@woo/db';
 import { createDetector, parseOfficialsList, type Detector } from '@woo/detect';
-import type { JobSink } from '@woo/jobs';
 import type { HeavyStages } from '@woo/pipeline';
 import type { Logger } from 'pino';
 
@@ -10,8 +9,7 @@ import type { Logger } from 'pino';
 export interface WorkerContext {
   db: Database;
   blobs: BlobStore;
-  jobs: JobSink;
-  /** Detects per document; the detect job turns it into the batch's dossier (handlers/dossier.ts). */
+  /** Detects per document; the detect job turns it into the batch's dossier (handlers/detect.ts). */
   detector: Detector;
   /** Decoding, rendering and OCR, in child processes with a memory cap (pools.ts). */
   stages: HeavyStages;
@@ -36,9 +34,9 @@ export function detectorFromEnv(env: NodeJS.ProcessEnv = process.env): Detector 
 /** A worker context without its logger (each job gets a child logger of its own): the same for
  * the BullMQ workers and the in-process jobs of the demo without Redis. */
 export function baseContext(
-  deps: { db: Database; blobs: BlobStore; jobs: JobSink; env?: NodeJS.ProcessEnv },
+  deps: { db: Database; blobs: BlobStore; env?: NodeJS.ProcessEnv },
   exportDpi: number,
   stages: HeavyStages,
 ): Omit<WorkerContext, 'log'> {
-  return { db: deps.db, blobs: deps.blobs, jobs: deps.jobs, detector: detectorFromEnv(deps.env), stages, exportDpi };
+  return { db: deps.db, blobs: deps.blobs, detector: detectorFromEnv(deps.env), stages, exportDpi };
 }

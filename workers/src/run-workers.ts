@@ -1,15 +1,16 @@
 import type { BlobStore } from '@woo/blobs';
-import { DocumentError, toDocumentError } from '@woo/core';
-import { DatabaseUnavailableError, failDocument, type Database } from '@woo/db';
-import { redisConnection, type AnyJob, type JobName, type JobSink } from '@woo/jobs';
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { toDocumentError } from '@woo/core';
+import { DatabaseUnavailableError, type Database } from '@woo/db';
+import { redisConnection, type Job, type JobQueues, type JobSink } from '@woo/jobs';
+import { DelayedError, Worker, type Job as BullJob } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
 import { baseContext, type WorkerContext } from './context.js';
-import { assertEveryJobHasHandler, HANDLERS, type JobHandler } from './handlers/index.js';
+import { assertEveryJobHasHandler } from './handlers/index.js';
 import { stagePools } from './pools.js';
 import { requeueStranded } from './requeue.js';
+import { failJob, jobSubject, runJob } from './run-job.js';
 
 export interface WorkerDeps {
   db: Database;
@@ -24,11 +25,15 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-type AnyPayload = AnyJob['data'];
+type AnyPayload = Job['data'];
+
+/** The job as the pipeline definition names it. */
+const asJob = (job: BullJob<AnyPayload>): Job => ({ name: job.queueName, data: job.data }) as Job;
 
 /** One BullMQ worker per queue this process serves, each with its own concurrency; the database
- * is reconciled with the queues at start and every RECONCILE_INTERVAL_S. */
-export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWorkers {
+ * is reconciled with the queues at start and every RECONCILE_INTERVAL_S. The follow-up jobs of
+ * each job (definition.ts, `next`) join its flow, so the batch's detect job waits for them too. */
+export function startWorkers(deps: WorkerDeps & { jobs: JobQueues }, config: WorkerConfig): RunningWorkers {
   assertEveryJobHasHandler();
   const pools = stagePools(config.concurrency, deps.env);
   const base = baseContext(deps, config.exportDpi, pools.stages);
@@ -36,15 +41,15 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
   // BullMQ leaves connections it was given open on close(); these are ours to close
   const connections: Redis[] = [];
   const workers = config.queues.map((name) => {
-    const handler = HANDLERS[name] as JobHandler<JobName>;
     const connection = redisConnection(config.redisUrl);
     connections.push(connection);
     const worker = new Worker<AnyPayload>(
       name,
-      async (job: Job<AnyPayload>, token?: string) => {
-        const log = deps.log.child({ jobId: job.id, queue: name, documentId: job.data.documentId, attempt: job.attemptsMade + 1 });
+      async (job: BullJob<AnyPayload>, token?: string) => {
+        const log = deps.log.child({ jobId: job.id, queue: name, ...jobSubject(asJob(job)), attempt: job.attemptsMade + 1 });
         try {
-          await runHandler(handler, job.data, { ...base, log }, deps.db);
+          const parent = job.parent?.id ? { id: job.parent.id, queue: job.parent.queueKey } : undefined;
+          for (const follow of await runJob(asJob(job), { ...base, log })) await deps.jobs.enqueueFollowUp(follow, parent);
         } catch (err) {
           if (!(err instanceof DatabaseUnavailableError)) throw err;
           // The database went away mid-job: nothing of the failed transaction was committed and
@@ -90,27 +95,14 @@ export function startWorkers(deps: WorkerDeps, config: WorkerConfig): RunningWor
   };
 }
 
-/** Runs one job; a document the file itself makes impossible fails with its Dutch message. */
-export async function runHandler(handler: JobHandler<JobName>, data: AnyPayload, ctx: WorkerContext, db: Database): Promise<void> {
-  try {
-    await handler(data, ctx);
-  } catch (err) {
-    // The file itself is the problem (encrypted, corrupt, unreadable page): retrying cannot
-    // help, so the document fails with its Dutch message and the job ends normally.
-    if (!(err instanceof DocumentError)) throw err;
-    ctx.log.warn({ code: err.code }, err.message);
-    await failDocument(db, data.documentId, err);
-  }
-}
-
-/** Marks the document failed once BullMQ gives up on its job (attempts used up, or the job
- * stalled too often); earlier failures are retried. */
-async function finalFailure(deps: WorkerDeps, job: Job<AnyPayload>, err: Error): Promise<void> {
-  const log = deps.log.child({ jobId: job.id, queue: job.queueName, documentId: job.data.documentId });
+/** Marks the job's document (or batch) failed once BullMQ gives up on it (attempts used up, or
+ * the job stalled too often); earlier failures are retried. */
+async function finalFailure(deps: WorkerDeps, job: BullJob<AnyPayload>, err: Error): Promise<void> {
+  const log = deps.log.child({ jobId: job.id, queue: job.queueName, ...jobSubject(asJob(job)) });
   if ((await job.getState()) !== 'failed') {
     log.warn({ err, attempt: job.attemptsMade }, 'job failed; will be retried');
     return;
   }
   log.error({ err }, 'job failed for good');
-  await failDocument(deps.db, job.data.documentId, toDocumentError(err));
+  await failJob(deps.db, asJob(job), toDocumentError(err));
 }

@@ -1,4 +1,4 @@
-import { JOB_NAMES, jobId } from '@woo/jobs';
+import { JOB_NAMES, jobId, type Job } from '@woo/jobs';
 import { describe, expect, it } from 'vitest';
 import { assertEveryJobHasHandler, HANDLERS } from '../src/handlers/index.js';
 
@@ -12,9 +12,14 @@ describe('job handlers', () => {
 
   it('gives the same work the same job id, which BullMQ accepts', () => {
     const id = 'b7d1c7a2-3f5e-4c1e-9a55-0d6f1f0f7c11';
-    expect(jobId('extract', { documentId: id })).toBe(`${id}.extract`);
-    expect(jobId('ocr', { documentId: id, page: 3 })).toBe(`${id}.ocr.3`);
-    expect(jobId('export', { documentId: id, revision: 2 })).toBe(`${id}.export.2`);
-    for (const name of JOB_NAMES) expect(jobId(name, { documentId: id, page: 1, revision: 1 })).not.toContain(':');
+    const jobs: Job[] = [
+      { name: 'extract', data: { documentId: id } },
+      { name: 'ocr', data: { documentId: id, page: 3 } },
+      { name: 'detect', data: { batchId: id, round: id } },
+      { name: 'export', data: { documentId: id, revision: 2 } },
+    ];
+    expect(jobs.map(jobId)).toEqual([`${id}.extract`, `${id}.ocr.3`, `${id}.detect.${id}`, `${id}.export.2`]);
+    expect(jobs.map((j) => j.name).sort()).toEqual([...JOB_NAMES].sort());
+    for (const job of jobs) expect(jobId(job)).not.toContain(':');
   });
 });

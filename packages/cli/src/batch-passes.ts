@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { buildTextIndex, DocumentError, toDocumentError, type ExtractedDocument } from '@woo/core';
-import type { Dossier } from '@woo/detect';
-import { redactDocument, runBatch, type DocumentOutcome, type ExportPolicy, type HeavyStages } from '@woo/pipeline';
+import { DocumentError, toDocumentError, type ExportPolicy, type ExtractedDocument } from '@woo/core';
+import type { Detector, StoredKnowledge } from '@woo/detect';
+import { batchDossier, learnStage, redactDocument, runBatch, type DocumentOutcome, type HeavyStages } from '@woo/pipeline';
 import type { InputFile } from './inputs.js';
 import type { Progress } from './progress.js';
 import { SealedStore } from './sealed-store.js';
 
 export interface PassOptions {
   concurrency: number;
-  dossier: Dossier;
+  detector: Detector;
   /** Decoding, OCR and export, in child processes with a memory cap. */
   stages: HeavyStages;
   policy: ExportPolicy;
@@ -17,7 +17,7 @@ export interface PassOptions {
   signal: AbortSignal;
 }
 
-type Read = { ok: true; pages: number } | { ok: false; pages: number; error: DocumentError };
+type Read = { ok: true; pages: number; knowledge: StoredKnowledge } | { ok: false; pages: number; error: DocumentError };
 
 export const INTERRUPTED_MESSAGE = 'Niet verwerkt: de run is onderbroken voordat dit document klaar was.';
 
@@ -32,10 +32,12 @@ async function readInput(file: InputFile): Promise<Uint8Array> {
 
 /**
  * The batch in two passes, so the dossier is known before anything is redacted: a name found
- * with certainty in one document is looked for in all the others.
- * 1. read every document (extract, OCR) and let the detector learn it; the words go to an
- *    encrypted temporary folder, so memory does not grow with the batch;
- * 2. detect, export and verify each document, handing every outcome to `onDone` at once.
+ * with certainty in one document is looked for in all the others. The same graph as the
+ * services run (packages/pipeline/src/definition.ts), in one process:
+ * 1. read every document (extract, OCR) and learn what it teaches the dossier; the words go to
+ *    an encrypted temporary folder, so memory does not grow with the batch;
+ * 2. with the dossier of all of them (in file order, as the services use document order), detect,
+ *    export and verify each document, handing every outcome to `onDone` at once.
  */
 export async function runBatchPasses(
   files: readonly InputFile[],
@@ -53,9 +55,9 @@ export async function runBatchPasses(
         if (signal.aborted) return NOT_STARTED as Read;
         try {
           const { doc } = await stages.read(await readInput(file));
-          options.dossier.learn(buildTextIndex(doc.pages).text);
+          const knowledge = learnStage(doc, options.detector);
           await store.put(String(index), doc);
-          return { ok: true, pages: doc.pages.length };
+          return { ok: true, pages: doc.pages.length, knowledge };
         } catch (err) {
           return { ok: false, pages: 0, error: toDocumentError(err) };
         }
@@ -65,17 +67,18 @@ export async function runBatchPasses(
       },
     );
     progress.read.finish();
+    const dossier = batchDossier(options.detector, reads.flatMap((r) => (r.ok ? [r.knowledge] : [])));
     return await runBatch(
       files.map((file, index) => ({ file, index, read: reads[index]! })),
       options.concurrency,
       async ({ file, index, read }): Promise<DocumentOutcome> => {
         if (signal.aborted) return NOT_STARTED;
-        if (!read.ok) return read;
+        if (!read.ok) return { ok: false, pages: read.pages, error: read.error };
         try {
           // the PDF is made again from the input (cheap, deterministic) rather than kept
           const bytes = await stages.toPdf(await readInput(file));
           const doc = await store.take<ExtractedDocument>(String(index));
-          return await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi }, stages.export);
+          return await redactDocument({ bytes, doc }, { detector: dossier, policy: options.policy, dpi: options.dpi }, stages.export);
         } catch (err) {
           return { ok: false, pages: read.pages, error: toDocumentError(err) };
         }

@@ -95,7 +95,7 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   try {
     const outcomes = await runBatchPasses(
       todo.map((t) => t.file),
-      { concurrency: opts.concurrency, dossier: detector.dossier(), stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, signal: controller.signal },
+      { concurrency: opts.concurrency, detector, stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, signal: controller.signal },
       { read: new Progress('gelezen', todo.length, !opts.quiet), redact: new Progress('gelakt', todo.length, !opts.quiet) },
       async (file, outcome, i) => {
         if (outcome.ok) {

@@ -5,3 +5,4 @@ export * from './redaction.js';
 export * from './errors.js';
 export * from './text-index.js';
 export * from './limits.js';
+export * from './export-policy.js';

@@ -1,8 +1,7 @@
+import { acceptedByPolicy, type ExportPolicy } from '@woo/core';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from './audit.js';
 import type { Database } from './database.js';
 import { ConflictError } from './errors.js';
-
-export type ExportPolicyName = 'accepted-only' | 'accept-suggested';
 
 export interface ExportTicket {
   documentId: string;
@@ -16,10 +15,11 @@ const STILL_PROCESSING = ['queued', 'extracting', 'ocr', 'detecting'];
 /**
  * Marks documents for export under `policy`, in one transaction, and returns one ticket per
  * document to enqueue. With `accepted-only`, open suggestions refuse the whole request; with
- * `accept-suggested`, every open suggestion is accepted (and audited) on behalf of `actor`.
+ * `accept-suggested`, every open suggestion the policy accepts (@woo/core: not the weak hints, which
+ * stay open for a reviewer) is accepted and audited on behalf of `actor`.
  * Failed documents are skipped: there is nothing to export.
  */
-export async function requestExport(db: Database, documentIds: readonly string[], policy: ExportPolicyName, actor: Actor): Promise<ExportTicket[]> {
+export async function requestExport(db: Database, documentIds: readonly string[], policy: ExportPolicy, actor: Actor): Promise<ExportTicket[]> {
   return db.transaction(async (tx) => {
     const { rows: docs } = await tx.query<{ id: string; batch_id: string; status: string; filename: string }>(
       'SELECT id, batch_id, status, filename FROM documents WHERE id = ANY($1::uuid[]) ORDER BY number FOR UPDATE',
@@ -49,11 +49,15 @@ export async function requestExport(db: Database, documentIds: readonly string[]
         );
       }
     } else {
-      const { rows: accepted } = await tx.query<{ id: string; document_id: string }>(
-        `UPDATE redactions SET status = 'accepted', decided_by = $2, decided_at = now()
-         WHERE document_id = ANY($1::uuid[]) AND status = 'suggested' RETURNING id, document_id`,
-        [ids, actor.name],
+      const { rows: open } = await tx.query<{ id: string; document_id: string; status: 'suggested'; confidence: number }>(
+        `SELECT id, document_id, status, confidence FROM redactions WHERE document_id = ANY($1::uuid[]) AND status = 'suggested' FOR UPDATE`,
+        [ids],
       );
+      const accepted = open.filter((r) => acceptedByPolicy(r, policy));
+      await tx.query(`UPDATE redactions SET status = 'accepted', decided_by = $2, decided_at = now() WHERE id = ANY($1::uuid[])`, [
+        accepted.map((r) => r.id),
+        actor.name,
+      ]);
       for (const r of accepted) {
         await appendAudit(tx, actor, {
           action: 'redaction.decided',

@@ -1,4 +1,4 @@
-import { DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
+import { applyExportPolicy, DocumentError, WEAK_HINT_THRESHOLD, type ExtractedDocument, type Redaction } from '@woo/core';
 import { probeInfra, TEST_DATABASE_URL, useTestDatabase } from '@woo/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -145,6 +145,15 @@ describe.skipIf(!infra.ok)('@woo/db on PostgreSQL', () => {
     const [first] = await listRedactions(db, d.id);
     await decideRedaction(db, first!.id, { status: 'rejected' }, reviewer);
     expect((await getDocument(db, d.id))!.status).toBe('in_review');
+  });
+
+  it('leaves weak hints open under accept-suggested, as the CLI does (one policy, @woo/core)', async () => {
+    const weak = { ...suggestion('Stap', 2), confidence: WEAK_HINT_THRESHOLD - 0.1 };
+    const d = await reviewedDocument(db, [suggestion('Jan', 1), weak]);
+    await requestExport(db, [d.id], 'accept-suggested', coordinator);
+    const byText = Object.fromEntries((await listRedactions(db, d.id)).map((r) => [r.text, r.status]));
+    expect(byText).toEqual({ Jan: 'accepted', Stap: 'suggested' });
+    expect(applyExportPolicy([suggestion('Jan', 1), weak], 'accept-suggested').map((r) => r.status)).toEqual(['accepted', 'suggested']);
   });
 
   it('refuses decisions while a document is still being processed', async () => {

@@ -3,3 +3,4 @@ export { createDetector, parseOfficialsList } from './detector.js';
 export type { Detector, DetectorOptions, Dossier, DossierKnowledge } from './types.js';
 export { isValidBsn } from './recognizers/index.js';
 export { systemLexiconAvailable } from './lexicon/system.js';
+export { addKnowledge, storeKnowledge, type StoredKnowledge } from './knowledge.js';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
-import { WOO_GROUNDS, type GroundCode } from '@woo/core';
+import { EXPORT_POLICIES, WOO_GROUNDS, type ExportPolicy as CorePolicy, type GroundCode } from '@woo/core';
 import { DOCUMENT_STATUSES, TEAM_NAME, type DocumentStatus as Status } from '@woo/db';
 
 /* TypeBox schemas shared by the intake and review apps: one definition per API shape, used for
@@ -53,7 +53,7 @@ export const DocumentSummary = Type.Object({
   error: Type.Optional(Type.String({ description: 'Dutch message when status is failed' })),
 });
 
-export const ExportPolicy = Type.Union([Type.Literal('accepted-only'), Type.Literal('accept-suggested')], { default: 'accepted-only' });
+export const ExportPolicy = Type.Unsafe<CorePolicy>({ type: 'string', enum: [...EXPORT_POLICIES], default: 'accepted-only' satisfies CorePolicy });
 export const ExportBody = Type.Object({ policy: Type.Optional(ExportPolicy) });
 
 export const bearer = [{ bearerAuth: [] }];

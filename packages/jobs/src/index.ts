@@ -1,38 +1,10 @@
+import { JOB_NAMES, jobId, type Job, type JobName, type ReadFlow } from '@woo/pipeline/definition';
 import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 
-/** One queue per stage, named after its only job, so each stage scales and is monitored on its own. */
-export const JOB_NAMES = ['extract', 'ocr', 'detect', 'export'] as const;
-export type JobName = (typeof JOB_NAMES)[number];
-
-export interface JobPayloads {
-  extract: { documentId: string };
-  /** One page that has no usable text layer. */
-  ocr: { documentId: string; page: number };
-  /** The parent of the document's OCR jobs: BullMQ runs it once every page is recognised. */
-  detect: { documentId: string };
-  /** `revision` ties the job to one export request (see documents.export_revision). */
-  export: { documentId: string; revision: number };
-}
-
-export type AnyJob = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
-
-/** Deterministic job ids: enqueueing the same work twice (a retried job re-enqueueing its
- * successor, say) is a no-op while the first job is kept in Redis. BullMQ forbids ':' in ids. */
-export function jobId<N extends JobName>(name: N, data: JobPayloads[N]): string {
-  switch (name) {
-    case 'ocr': {
-      const { documentId, page } = data as JobPayloads['ocr'];
-      return `${documentId}.ocr.${page}`;
-    }
-    case 'export': {
-      const { documentId, revision } = data as JobPayloads['export'];
-      return `${documentId}.export.${revision}`;
-    }
-    default:
-      return `${(data as { documentId: string }).documentId}.${name}`;
-  }
-}
+/* One queue per job name (packages/pipeline/src/definition.ts), so each stage scales and is
+ * monitored on its own. */
+export { JOB_NAMES, jobId, readFlow, retryFlow, type Job, type JobName, type JobPayloads, type ReadFlow } from '@woo/pipeline/definition';
 
 export interface QueueConfig {
   redisUrl: string;
@@ -59,18 +31,26 @@ export function jobOptions(config: QueueConfig, id: string): JobsOptions {
   };
 }
 
+/** A job that belongs to a read flow: one that fails for good still releases the batch's detect
+ * job, which then finds its document failed. Never stuck, never unread. */
+export function childOptions(config: QueueConfig, job: Job, parent: { id: string; queue: string }): JobsOptions {
+  return { ...jobOptions(config, jobId(job)), parent, ignoreDependencyOnFailure: true };
+}
+
 /** Where the API and the workers put work: BullMQ on Redis (`JobQueues`), or, for a demo on a
  * machine without Redis, the workers' stage functions run in the same process. */
 export interface JobSink {
-  enqueueExtract(documentId: string): Promise<void>;
-  enqueueDetect(documentId: string): Promise<void>;
-  enqueueExport(documentId: string, revision: number): Promise<void>;
-  enqueueOcrThenDetect(documentId: string, pages: readonly number[]): Promise<void>;
-  /** Enqueues the job unless it is already there (reconciliation); true when enqueued. */
-  ensure<N extends JobName>(name: N, data: JobPayloads[N]): Promise<boolean>;
-  ensureOcrThenDetect(documentId: string, pages: readonly number[]): Promise<boolean>;
-  /** Runs the stage of a retried document again (POST /v1/documents/:id/retry). */
-  retry(name: 'extract' | 'detect', documentId: string, ocrPages?: readonly number[]): Promise<void>;
+  /** Reads documents into their batch (definition.ts, readFlow). */
+  startFlow(flow: ReadFlow): Promise<void>;
+  /** A job on its own (an export, a detect job without documents left to read). */
+  enqueue(job: Job): Promise<void>;
+  /** True when a job with the job's id is kept (waiting, running, or finished). */
+  has(job: Job): Promise<boolean>;
+  /** True when a detect job of the batch is still to run (waiting, delayed, running, or waiting
+   * for its read jobs). */
+  detectPending(batchId: string): Promise<boolean>;
+  /** Drops kept finished jobs so the same work can run again (a retried document). */
+  forget(jobs: readonly Job[]): Promise<void>;
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -99,72 +79,53 @@ export class JobQueues implements JobSink {
     private readonly connection: Redis = redisConnection(config.redisUrl),
   ) {
     const opts = { connection, prefix: config.prefix };
-    this.queues = {
-      extract: new Queue('extract', opts),
-      ocr: new Queue('ocr', opts),
-      detect: new Queue('detect', opts),
-      export: new Queue('export', opts),
-    };
+    this.queues = Object.fromEntries(JOB_NAMES.map((name) => [name, new Queue(name, opts)])) as { [N in JobName]: Queue };
     this.flows = new FlowProducer(opts);
   }
 
-  private async add<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void> {
-    await this.queues[name].add(name, data, jobOptions(this.config, jobId(name, data)));
-  }
-
-  enqueueExtract(documentId: string): Promise<void> {
-    return this.add('extract', { documentId });
-  }
-
-  enqueueDetect(documentId: string): Promise<void> {
-    return this.add('detect', { documentId });
-  }
-
-  enqueueExport(documentId: string, revision: number): Promise<void> {
-    return this.add('export', { documentId, revision });
-  }
-
-  /** One OCR job per page, any worker on any host may take them; the detect job waits as their
-   * parent and runs once all of them are done. */
-  async enqueueOcrThenDetect(documentId: string, pages: readonly number[]): Promise<void> {
-    const detect: JobPayloads['detect'] = { documentId };
+  /** The flow's detect job waits as the parent of its read jobs; any worker on any host may take
+   * those, and the jobs `next` adds while reading join the same parent (run-workers.ts). */
+  async startFlow({ parent, children }: ReadFlow): Promise<void> {
+    if (!children.length) return this.enqueue(parent);
     await this.flows.add({
-      name: 'detect',
-      queueName: 'detect',
-      data: detect,
-      opts: jobOptions(this.config, jobId('detect', detect)),
-      children: pages.map((page) => {
-        const ocr: JobPayloads['ocr'] = { documentId, page };
-        // A page that fails for good still releases the detect job: it then finds the document
-        // failed, or refuses it because that page has no readable text. Never stuck, never unread.
-        return { name: 'ocr', queueName: 'ocr', data: ocr, opts: { ...jobOptions(this.config, jobId('ocr', ocr)), ignoreDependencyOnFailure: true } };
-      }),
+      name: parent.name,
+      queueName: parent.name,
+      data: parent.data,
+      opts: jobOptions(this.config, jobId(parent)),
+      children: children.map((child) => ({
+        name: child.name,
+        queueName: child.name,
+        data: child.data,
+        opts: { ...jobOptions(this.config, jobId(child)), ignoreDependencyOnFailure: true },
+      })),
     });
   }
 
-  /** Enqueues the job unless a job with its id is in Redis (in any state); true when enqueued. */
-  async ensure<N extends JobName>(name: N, data: JobPayloads[N]): Promise<boolean> {
-    if (await this.queues[name].getJob(jobId(name, data))) return false;
-    await this.add(name, data);
-    return true;
+  async enqueue(job: Job): Promise<void> {
+    await this.queues[job.name].add(job.name, job.data, jobOptions(this.config, jobId(job)));
   }
 
-  /** enqueueOcrThenDetect unless the document's detect job (the parent) is in Redis. */
-  async ensureOcrThenDetect(documentId: string, pages: readonly number[]): Promise<boolean> {
-    if (await this.queues.detect.getJob(jobId('detect', { documentId }))) return false;
-    await this.enqueueOcrThenDetect(documentId, pages);
-    return true;
+  /** A job `next` decided on, joining the flow of the job that finished (when it has one). */
+  async enqueueFollowUp(job: Job, parent: { id: string; queue: string } | undefined): Promise<void> {
+    if (!parent) return this.enqueue(job);
+    await this.queues[job.name].add(job.name, job.data, childOptions(this.config, job, parent));
   }
 
-  /** Enqueues the job again for a retried document: a finished or failed job kept under the same
-   * id (and, for a detect job, its OCR children) is removed first, or the new one would be a no-op. */
-  async retry(name: 'extract' | 'detect', documentId: string, ocrPages: readonly number[] = []): Promise<void> {
-    const earlier = await this.queues[name].getJob(jobId(name, { documentId }));
-    if (earlier && !(await earlier.isActive())) await earlier.remove({ removeChildren: true });
-    for (const page of ocrPages) await (await this.queues.ocr.getJob(jobId('ocr', { documentId, page })))?.remove();
-    if (name === 'extract') await this.enqueueExtract(documentId);
-    else if (ocrPages.length) await this.enqueueOcrThenDetect(documentId, ocrPages);
-    else await this.enqueueDetect(documentId);
+  async has(job: Job): Promise<boolean> {
+    return (await this.queues[job.name].getJob(jobId(job))) !== undefined;
+  }
+
+  async detectPending(batchId: string): Promise<boolean> {
+    // detect jobs are few (one per upload), so listing the unfinished ones is cheap
+    const jobs = await this.queues.detect.getJobs(['waiting', 'prioritized', 'delayed', 'active', 'waiting-children']);
+    return jobs.some((j) => (j?.data as { batchId?: string } | undefined)?.batchId === batchId);
+  }
+
+  async forget(jobs: readonly Job[]): Promise<void> {
+    for (const job of jobs) {
+      const kept = await this.queues[job.name].getJob(jobId(job));
+      if (kept && !(await kept.isActive())) await kept.remove({ removeChildren: true });
+    }
   }
 
   /** For /readyz: true when Redis answers within `timeoutMs`. */

@@ -11,3 +11,4 @@ export * from './reading-findings.js';
 export type { HeavyStages, StageName } from './isolation/tasks.js';
 export { StagePool, type StagePoolOptions } from './isolation/pool.js';
 export { stageMemoryMb } from './isolation/memory.js';
+export * from './definition.js';

@@ -10,7 +10,7 @@ export const LOW_WORD_CONFIDENCE = LOW_CONFIDENCE;
 /** Mean word confidence (0..100) of a page below which the report says the whole page was read
  * poorly (handwriting, a faint or noisy scan): clean print reads at 85-96. */
 export const LOW_PAGE_CONFIDENCE = 60;
-/** Confidence of a suggestion made for an uncertain word: below REVIEW_THRESHOLD, so the
+/** Confidence of a suggestion made for an uncertain word: below WEAK_HINT_THRESHOLD (@woo/core), so the
  * unattended policy never blacks it out by itself and it stays open for the reviewer. */
 export const UNCERTAIN_WORD_CONFIDENCE = 0.3;
 export const UNCERTAIN_WORD_DETECTOR = 'ocr/low-confidence';

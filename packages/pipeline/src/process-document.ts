@@ -1,10 +1,10 @@
-import { isApplied, toDocumentError, type DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
+import { applyExportPolicy, isApplied, toDocumentError, type DocumentError, type ExportPolicy, type ExtractedDocument, type Redaction } from '@woo/core';
 import type { OcrReader } from '@woo/ocr';
 import { toPdfInput } from './input.js';
 import { ocrPageSummaries, type OcrPageSummary } from './ocr-review.js';
 import { ocrDocument } from './ocr-stage.js';
 import { readingFindings, type ReadingFinding } from './reading-findings.js';
-import { applyPolicy, type ExportPolicy, type TextDetector } from './redactions.js';
+import type { TextDetector } from './redactions.js';
 import { detectStage, exportStage, extractStage } from './stages.js';
 
 export interface ProcessOptions {
@@ -54,7 +54,7 @@ export async function redactDocument(
   options: Omit<ProcessOptions, 'ocr'>,
   exportPdf: typeof exportStage = exportStage,
 ): Promise<ProcessedDocument> {
-  const redactions = applyPolicy(detectStage(doc, options.detector), options.policy);
+  const redactions = applyExportPolicy(detectStage(doc, options.detector), options.policy);
   const pdf = await exportPdf(bytes, doc, redactions, { dpi: options.dpi });
   return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), findings: readingFindings(doc), redactions, pdf };
 }

@@ -1,15 +1,13 @@
 import {
   PERSONAL_DATA_GROUND,
   buildTextIndex,
+  isWeakHint,
   spanBoxes,
   type Detection,
   type ExtractedDocument,
   type Redaction,
 } from '@woo/core';
 import { isLowConfidencePage } from './ocr-review.js';
-
-/** Below this detector confidence a suggestion is flagged for a reviewer's eye. */
-export const REVIEW_THRESHOLD = 0.5;
 
 export interface TextDetector {
   detect(text: string): Detection[];
@@ -34,7 +32,7 @@ export function findRedactions(doc: ExtractedDocument, detector: TextDetector): 
         detector: d.detector,
         explanation: d.explanation,
         status: 'suggested',
-        needsReview: d.confidence < REVIEW_THRESHOLD || lowOcrConfidence(doc, part.page),
+        needsReview: isWeakHint(d) || lowOcrConfidence(doc, part.page),
       });
     }
   }
@@ -44,16 +42,4 @@ export function findRedactions(doc: ExtractedDocument, detector: TextDetector): 
 function lowOcrConfidence(doc: ExtractedDocument, pageNumber: number): boolean {
   const page = doc.pages[pageNumber - 1];
   return page !== undefined && isLowConfidencePage(page);
-}
-
-/** How undecided suggestions are treated when a document is exported.
- * - accept-suggested: the unattended (nightly) policy: every suggestion the detectors stand behind
- *   is accepted. Weak hints (confidence below REVIEW_THRESHOLD: "Kamer", a capitalised word that
- *   is also a first name) stay open for a reviewer and are listed in the report, not blacked out.
- * - accepted-only: only what a reviewer accepted or added is blacked out. */
-export type ExportPolicy = 'accept-suggested' | 'accepted-only';
-
-export function applyPolicy(redactions: readonly Redaction[], policy: ExportPolicy): Redaction[] {
-  if (policy === 'accepted-only') return [...redactions];
-  return redactions.map((r) => (r.status === 'suggested' && r.confidence >= REVIEW_THRESHOLD ? { ...r, status: 'accepted' } : r));
 }

@@ -1,4 +1,5 @@
-import { DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
+import { buildTextIndex, DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
+import { addKnowledge, storeKnowledge, type Detector, type Dossier, type StoredKnowledge } from '@woo/detect';
 import { exportRedacted, verifyExport } from '@woo/export';
 import { extractDocument } from '@woo/pdf';
 import { dropAnnotationEchoes } from './annotation-echoes.js';
@@ -25,7 +26,23 @@ export function assertAllPagesReadable(doc: ExtractedDocument): void {
   );
 }
 
-/** Stage 3: suggestions for the whole document; on OCR'd pages, what OCR was unsure of is
+/** Stage 3a: what a read document teaches the dossier of its batch (names found with certainty,
+ * the organisation's e-mail domains, home addresses), learned once per document and kept. */
+export function learnStage(doc: ExtractedDocument, detector: Detector): StoredKnowledge {
+  const dossier = detector.dossier();
+  dossier.learn(buildTextIndex(doc.pages).text);
+  return storeKnowledge(dossier.knowledge);
+}
+
+/** The batch as a dossier, from what each of its documents taught (in document order): what is
+ * certain in one document is looked for in all of them. */
+export function batchDossier(detector: Detector, learned: readonly StoredKnowledge[]): Dossier {
+  const dossier = detector.dossier();
+  for (const k of learned) addKnowledge(dossier.knowledge, k);
+  return dossier;
+}
+
+/** Stage 3b: suggestions for the whole document; on OCR'd pages, what OCR was unsure of is
  * flagged for review (ocr-review.ts); annotation text that OCR read exactly is boxed only once. */
 export function detectStage(doc: ExtractedDocument, detector: TextDetector): Redaction[] {
   assertAllPagesReadable(doc);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PERSONAL_DATA_GROUND, type ExtractedDocument, type Page, type Redaction, type Word } from '@woo/core';
+import { applyExportPolicy, PERSONAL_DATA_GROUND, type ExtractedDocument, type Page, type Redaction, type Word } from '@woo/core';
 import { ocrPageSummaries, reviewOcrUncertainty, uncertainKind, UNCERTAIN_WORD_DETECTOR } from '../src/ocr-review.js';
-import { applyPolicy } from '../src/redactions.js';
 
 /** Words on one line, left to right, 40 pt apart. */
 function words(...items: Array<[string, number?]>): Word[] {
@@ -86,7 +85,7 @@ describe('reviewOcrUncertainty', () => {
     expect(added.find((r) => r.category === 'name')!.explanation).toContain('onzeker herkend woord dat op een naam lijkt');
     expect(new Set(out.map((r) => r.id)).size).toBe(out.length);
     // flagged, not blacked out: the reviewer decides
-    expect(applyPolicy(out, 'accept-suggested').filter((r) => r.status === 'accepted')).toEqual([]);
+    expect(applyExportPolicy(out, 'accept-suggested').filter((r) => r.status === 'accepted')).toEqual([]);
   });
 
   it('marks a detection over an uncertain word for review instead of suggesting the word again', () => {

@@ -1,14 +1,15 @@
 import { isApplied } from '@woo/core';
 import { getDocument, listRedactions, loadExtractedDocument, saveExport } from '@woo/db';
-import type { JobPayloads } from '@woo/jobs';
+import type { JobOutcomes, JobPayloads } from '@woo/pipeline/definition';
 import type { WorkerContext } from '../context.js';
 import { sourcePdf } from './source-pdf.js';
 
 /** The redacted PDF with every accepted and manual redaction, released only after verification. */
-export async function exportJob(ticket: JobPayloads['export'], ctx: WorkerContext): Promise<void> {
+export async function exportJob(ticket: JobPayloads['export'], ctx: WorkerContext): Promise<JobOutcomes['export']> {
   const doc = await getDocument(ctx.db, ticket.documentId);
   if (doc?.status !== 'exporting' || doc.exportRevision !== ticket.revision) {
-    return ctx.log.info({ status: doc?.status }, 'export request superseded or already done; nothing to do');
+    ctx.log.info({ status: doc?.status }, 'export request superseded or already done; nothing to do');
+    return {};
   }
   const applied = (await listRedactions(ctx.db, doc.id)).filter(isApplied);
   const pdf = await ctx.stages.export(await sourcePdf(doc, ctx), await loadExtractedDocument(ctx.db, doc.id), applied, { dpi: ctx.exportDpi });
@@ -19,4 +20,5 @@ export async function exportJob(ticket: JobPayloads['export'], ctx: WorkerContex
   } else {
     await ctx.blobs.delete(key);
   }
+  return {};
 }

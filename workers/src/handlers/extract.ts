@@ -1,12 +1,15 @@
 import { getDocument, pagesNeedingOcr, saveExtraction, transition } from '@woo/db';
-import type { JobPayloads } from '@woo/jobs';
+import type { JobOutcomes, JobPayloads } from '@woo/pipeline/definition';
 import type { WorkerContext } from '../context.js';
 import { sourcePdf } from './source-pdf.js';
 
-/** Text layer of every page; pages without a usable one go to OCR, the rest straight to detection. */
-export async function extractJob({ documentId }: JobPayloads['extract'], ctx: WorkerContext): Promise<void> {
+/** Text layer of every page; pages without a usable one go to OCR (definition.ts decides). */
+export async function extractJob({ documentId }: JobPayloads['extract'], ctx: WorkerContext): Promise<JobOutcomes['extract']> {
   const doc = await getDocument(ctx.db, documentId);
-  if (!doc) return ctx.log.warn('document no longer exists');
+  if (!doc) {
+    ctx.log.warn('document no longer exists');
+    return { ocrPages: [] };
+  }
   // 'extracting' as well: a retry after the worker died mid-job starts over
   if (doc.status === 'queued' || doc.status === 'extracting') {
     await transition(ctx.db, documentId, ['queued'], 'extracting');
@@ -15,9 +18,8 @@ export async function extractJob({ documentId }: JobPayloads['extract'], ctx: Wo
     await saveExtraction(ctx.db, documentId, extracted, next);
     ctx.log.info({ pages: extracted.pages.length, next }, 'extracted');
   }
-  // Enqueue the next stage also when an earlier attempt saved its result and died before
-  // getting here; the deterministic job ids make a second enqueue a no-op.
+  // The pages to recognise also when an earlier attempt saved its result and died before its
+  // follow-ups were enqueued; the deterministic job ids make a second enqueue a no-op.
   const now = await getDocument(ctx.db, documentId);
-  if (now?.status === 'ocr') await ctx.jobs.enqueueOcrThenDetect(documentId, await pagesNeedingOcr(ctx.db, documentId));
-  else if (now?.status === 'detecting') await ctx.jobs.enqueueDetect(documentId);
+  return { ocrPages: now?.status === 'ocr' ? await pagesNeedingOcr(ctx.db, documentId) : [] };
 }

@@ -1,14 +1,16 @@
-import { JOB_NAMES, type JobName, type JobPayloads } from '@woo/jobs';
+import { JOB_NAMES, type JobName, type JobOutcomes, type JobPayloads } from '@woo/pipeline/definition';
 import type { WorkerContext } from '../context.js';
 import { detectJob } from './detect.js';
 import { exportJob } from './export.js';
 import { extractJob } from './extract.js';
 import { ocrJob } from './ocr.js';
 
-export type JobHandler<N extends JobName> = (data: JobPayloads[N], ctx: WorkerContext) => Promise<void>;
+/** A stage as a job: reads and writes the database, returns what decides the follow-up jobs
+ * (definition.ts, `next`); it never enqueues anything itself. */
+export type JobHandler<N extends JobName> = (data: JobPayloads[N], ctx: WorkerContext) => Promise<JobOutcomes[N]>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
-/** The whole job graph: extract → (ocr per page →) detect → in review; export on request. */
+/** The handler of each job of the pipeline definition (packages/pipeline/src/definition.ts). */
 export const HANDLERS: JobHandlers = {
   extract: extractJob,
   ocr: ocrJob,

@@ -2,6 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { BatchFullError, findUpload, recordUpload, type NewDocument, type UploadKey } from '@woo/db';
+import { readFlow } from '@woo/jobs';
 import { bearer, DocumentSummary, documentSummary, errorResponses, HttpError, IdParams, perTokenLimit } from '@woo/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { displayName, headRecorder, sniffUpload, unreadableName } from '../sniff.js';
@@ -92,7 +93,8 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         await deleteBlobs(fastify, received);
         reply.header('idempotent-replayed', 'true');
       }
-      for (const doc of recorded.replayed ? [] : recorded.documents) if (doc.status === 'queued') await fastify.jobs.enqueueExtract(doc.id);
+      const queued = recorded.replayed ? [] : recorded.documents.filter((d) => d.status === 'queued').map((d) => d.id);
+      if (queued.length) await fastify.jobs.startFlow(readFlow(request.params.id, queued));
       return reply.code(202).send(recorded.documents.map(documentSummary));
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { appendAudit, countRedactions, getDocument, listDocumentAudit, loadExtractedDocument, pagesNeedingOcr, retryDocument } from '@woo/db';
+import { retryFlow } from '@woo/jobs';
 import { readingFindings } from '@woo/pipeline';
 import { bearer, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 
@@ -78,9 +79,13 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const doc = await getDocument(fastify.db, request.params.id);
       if (!doc) return reply.code(404).send(notFound('Dit document'));
       const stage = await retryDocument(fastify.db, doc.id, request.actor);
-      if (stage === 'queued') await fastify.jobs.retry('extract', doc.id);
-      else if (stage === 'ocr') await fastify.jobs.retry('detect', doc.id, await pagesNeedingOcr(fastify.db, doc.id));
-      else if (stage === 'detecting') await fastify.jobs.retry('detect', doc.id);
+      if (stage !== 'in_review') {
+        const from = stage === 'queued' ? 'extract' : stage === 'ocr' ? 'ocr' : 'detect';
+        const flow = retryFlow(doc.batchId, doc.id, from, from === 'ocr' ? await pagesNeedingOcr(fastify.db, doc.id) : []);
+        // jobs of an earlier attempt are kept under the same ids: the new ones would be no-ops
+        await fastify.jobs.forget([flow.parent, ...flow.children]);
+        await fastify.jobs.startFlow(flow);
+      }
       return reply.code(202).send({ id: doc.id, status: stage });
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { appendAudit, getBatch, getDocument, listBatchDocuments, listRedactions, loadExtractedDocument, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
+import type { ExportPolicy } from '@woo/core';
+import { appendAudit, getBatch, getDocument, listBatchDocuments, listRedactions, loadExtractedDocument, requestExport, type Actor } from '@woo/db';
 import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 import { findingsRemark, inventoryCsv, readingFindings } from '@woo/pipeline';
 import type { FastifyInstance } from 'fastify';
@@ -8,9 +9,9 @@ import type { FastifyInstance } from 'fastify';
 const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
 
 /** Marks the documents for export and queues one export job each. */
-async function startExport(fastify: FastifyInstance, ids: string[], policy: ExportPolicyName, actor: Actor) {
+async function startExport(fastify: FastifyInstance, ids: string[], policy: ExportPolicy, actor: Actor) {
   const tickets = await requestExport(fastify.db, ids, policy, actor);
-  for (const t of tickets) await fastify.jobs.enqueueExport(t.documentId, t.revision);
+  for (const t of tickets) await fastify.jobs.enqueue({ name: 'export', data: t });
   return tickets.map((t) => ({ id: t.documentId, status: 'exporting' as const }));
 }
 
