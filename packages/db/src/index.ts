@@ -11,3 +11,6 @@ export * from './exports.js';
 export { openMigratedDatabase, type OpenedDatabase } from './open.js';
 export * from './uploads.js';
 export * from './retry.js';
+export * from './batch-rules.js';
+export * from './org-lists.js';
+export * from './consistency.js';
