@@ -12,7 +12,7 @@ export async function detectJob({ documentId }: JobPayloads['detect'], ctx: Work
   }
   const doc = await loadExtractedDocument(ctx.db, documentId);
   // refuses (with a Dutch message) when a page still has no readable text
-  const suggestions = detectStage(doc, await batchDossier(ctx, documentId, doc));
+  const suggestions = detectStage(doc, await batchDossier({ db: ctx.db, detector: await ctx.detector() }, documentId, doc));
   await saveDetection(ctx.db, documentId, suggestions);
   ctx.log.info({ suggestions: suggestions.length }, 'in review');
 }
