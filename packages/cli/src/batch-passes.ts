@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { buildTextIndex, DocumentError, toDocumentError, type ExtractedDocument } from '@woo/core';
 import type { Dossier } from '@woo/detect';
 import { redactDocument, runBatch, type DocumentOutcome, type ExportPolicy, type HeavyStages } from '@woo/pipeline';
+import type { DossierChecks } from './dossier-checks.js';
 import type { InputFile } from './inputs.js';
 import type { Progress } from './progress.js';
 import { SealedStore } from './sealed-store.js';
@@ -15,6 +16,10 @@ export interface PassOptions {
   dpi: number;
   /** Once aborted, no further document is started. */
   signal: AbortSignal;
+  /** Collects what the batch-level checks (duplicates, consistency) need, by inventory number. */
+  checks: DossierChecks;
+  /** Inventory number of the document at `index` of the files. */
+  numberOf: (index: number) => number;
 }
 
 type Read = { ok: true; pages: number } | { ok: false; pages: number; error: DocumentError };
@@ -54,6 +59,7 @@ export async function runBatchPasses(
         try {
           const { doc } = await stages.read(await readInput(file));
           options.dossier.learn(buildTextIndex(doc.pages).text);
+          options.checks.read(options.numberOf(index), doc);
           await store.put(String(index), doc);
           return { ok: true, pages: doc.pages.length };
         } catch (err) {
@@ -75,7 +81,9 @@ export async function runBatchPasses(
           // the PDF is made again from the input (cheap, deterministic) rather than kept
           const bytes = await stages.toPdf(await readInput(file));
           const doc = await store.take<ExtractedDocument>(String(index));
-          return await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi }, stages.export);
+          const outcome = await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi }, stages.export);
+          options.checks.redacted(options.numberOf(index), doc, outcome.redactions);
+          return outcome;
         } catch (err) {
           return { ok: false, pages: read.pages, error: toDocumentError(err) };
         }

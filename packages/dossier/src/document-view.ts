@@ -42,6 +42,11 @@ function stateOf(r: Redaction): WordState {
   return r.status === 'rejected' ? 'rejected' : 'open';
 }
 
+/** The text of each page as the dossier checks read it: its words joined by single spaces. */
+export function pageTexts(doc: ExtractedDocument): string[] {
+  return doc.pages.map((p) => p.words.map((w) => w.text.normalize('NFC')).join(' '));
+}
+
 /** The view of `doc` with `redactions` as the export would apply them (apply the export policy
  * first: under accept-suggested an open suggestion is blacked out). */
 export function documentView(number: number, name: string, doc: ExtractedDocument, redactions: readonly Redaction[]): DocumentView {
