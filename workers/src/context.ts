@@ -1,34 +1,21 @@
-import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@woo/blobs';
 import type { Database } from '@woo/db';
-import { createDetector, parseOfficialsList, type Detector } from '@woo/detect';
+import type { Detector } from '@woo/detect';
 import type { HeavyStages } from '@woo/pipeline';
 import type { Logger } from 'pino';
+import { orgDetector } from './org-detector.js';
 
 /** Everything a job handler may use; handlers hold no state of their own. */
 export interface WorkerContext {
   db: Database;
   blobs: BlobStore;
-  /** Detects per document; the detect job turns it into the batch's dossier (handlers/detect.ts). */
-  detector: Detector;
+  /** Detects per document with the organisation's lists as they are now (org-detector.ts); the
+   * detect job turns it into the batch's dossier (handlers/dossier.ts). */
+  detector: () => Promise<Detector>;
   /** Decoding, rendering and OCR, in child processes with a memory cap (pools.ts). */
   stages: HeavyStages;
   exportDpi: number;
   log: Logger;
-}
-
-function listFile(file: string | undefined): string[] {
-  return file ? parseOfficialsList(readFileSync(file, 'utf8')) : [];
-}
-
-/** The detector as configured for this deployment: the same lists the CLI takes as flags. */
-export function detectorFromEnv(env: NodeJS.ProcessEnv = process.env): Detector {
-  return createDetector({
-    officials: listFile(env.WOO_OFFICIALS_FILE),
-    keep: listFile(env.WOO_KEEP_FILE),
-    redact: listFile(env.WOO_REDACT_FILE),
-    orgDomains: (env.WOO_ORG_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean),
-  });
 }
 
 /** A worker context without its logger (each job gets a child logger of its own): the same for
@@ -38,5 +25,5 @@ export function baseContext(
   exportDpi: number,
   stages: HeavyStages,
 ): Omit<WorkerContext, 'log'> {
-  return { db: deps.db, blobs: deps.blobs, detector: detectorFromEnv(deps.env), stages, exportDpi };
+  return { db: deps.db, blobs: deps.blobs, detector: orgDetector(deps.db, deps.env), stages, exportDpi };
 }

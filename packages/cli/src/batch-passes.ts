@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DocumentError, toDocumentError, type ExportPolicy, type ExtractedDocument } from '@woo/core';
 import type { Detector, StoredKnowledge } from '@woo/detect';
 import { batchDossier, learnStage, redactDocument, runBatch, type DocumentOutcome, type HeavyStages } from '@woo/pipeline';
+import type { DossierChecks } from './dossier-checks.js';
 import type { InputFile } from './inputs.js';
 import type { Progress } from './progress.js';
 import { SealedStore } from './sealed-store.js';
@@ -15,6 +16,10 @@ export interface PassOptions {
   dpi: number;
   /** Once aborted, no further document is started. */
   signal: AbortSignal;
+  /** Collects what the batch-level checks (duplicates, consistency) need, by inventory number. */
+  checks: DossierChecks;
+  /** Inventory number of the document at `index` of the files. */
+  numberOf: (index: number) => number;
 }
 
 type Read = { ok: true; pages: number; knowledge: StoredKnowledge } | { ok: false; pages: number; error: DocumentError };
@@ -56,6 +61,7 @@ export async function runBatchPasses(
         try {
           const { doc } = await stages.read(await readInput(file));
           const knowledge = learnStage(doc, options.detector);
+          options.checks.read(options.numberOf(index), doc);
           await store.put(String(index), doc);
           return { ok: true, pages: doc.pages.length, knowledge };
         } catch (err) {
@@ -78,7 +84,9 @@ export async function runBatchPasses(
           // the PDF is made again from the input (cheap, deterministic) rather than kept
           const bytes = await stages.toPdf(await readInput(file));
           const doc = await store.take<ExtractedDocument>(String(index));
-          return await redactDocument({ bytes, doc }, { detector: dossier, policy: options.policy, dpi: options.dpi }, stages.export);
+          const outcome = await redactDocument({ bytes, doc }, { detector: dossier, policy: options.policy, dpi: options.dpi }, stages.export);
+          options.checks.redacted(options.numberOf(index), doc, outcome.redactions);
+          return outcome;
         } catch (err) {
           return { ok: false, pages: read.pages, error: toDocumentError(err) };
         }

@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
 import { createDetector, parseOfficialsList } from '@woo/detect';
-import { findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
+import { formatInconsistencies, type Inconsistency } from '@woo/dossier';
+import { CONFIDENTIAL_NOTICE, findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
 import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
+import { DossierChecks } from './dossier-checks.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { onInterrupt } from './interrupt.js';
 import { prepareOutputDir } from './output-dir.js';
@@ -34,7 +36,19 @@ export interface RunSummary {
   out: string;
   /** Set when the run was stopped by SIGINT or SIGTERM. */
   interrupted?: string;
-  results: Array<{ file: string; status: Status; pages: number; redactions: number; resumed?: true; error?: string; errorCode?: string; findings?: string[] }>;
+  /** Strings blacked out in one document and readable in another (also in dossiercontrole.json). */
+  inconsistencies: Inconsistency[];
+  results: Array<{
+    file: string;
+    status: Status;
+    pages: number;
+    redactions: number;
+    resumed?: true;
+    duplicateOf?: number;
+    error?: string;
+    errorCode?: string;
+    findings?: string[];
+  }>;
 }
 
 /** One document's end state, whichever way it was reached. */
@@ -44,6 +58,8 @@ interface Result {
   applied: Redaction[];
   findings: readonly ReadingFinding[];
   resumed?: true;
+  /** Inventory number of the earlier document with the same text. */
+  duplicateOf?: number;
   error?: { message: string; code: string };
 }
 
@@ -92,35 +108,54 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   const controller = new AbortController();
   const interrupt = onInterrupt(controller, () => void pool.close());
   const done = new Set<number>();
+  // documents skipped by --resume are not read again, so they take no part in these checks
+  const numberOf = (i: number) => todo[i]!.index + 1;
+  const checks = new DossierChecks((n) => files[n - 1]!.displayName);
   try {
     const outcomes = await runBatchPasses(
       todo.map((t) => t.file),
-      { concurrency: opts.concurrency, detector, stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, signal: controller.signal },
+      { concurrency: opts.concurrency, detector, stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, signal: controller.signal, checks, numberOf },
       { read: new Progress('gelezen', todo.length, !opts.quiet), redact: new Progress('gelakt', todo.length, !opts.quiet) },
       async (file, outcome, i) => {
         if (outcome.ok) {
           const paths = outputPaths(path.join(out, file.name));
-          await writeAtomic(paths.report, `${JSON.stringify(redactionReport(file.displayName, outcome), null, 1)}\n`);
+          const duplicates = checks.duplicates(numberOf(i));
+          await writeAtomic(paths.report, `${JSON.stringify(redactionReport(file.displayName, { ...outcome, duplicates }), null, 1)}\n`);
           await writeAtomic(paths.pdf, outcome.pdf);
         }
         done.add(i);
       },
     );
-    outcomes.forEach((outcome, i) => (results[todo[i]!.index] = fromOutcome(outcome, done.has(i))));
+    outcomes.forEach((outcome, i) => {
+      const duplicateOf = checks.duplicates(numberOf(i))?.duplicateOf;
+      results[todo[i]!.index] = { ...fromOutcome(outcome, done.has(i)), ...(duplicateOf !== undefined && outcome.ok ? { duplicateOf } : {}) };
+    });
   } finally {
     interrupt.dispose();
     await pool.close();
   }
-  return report(files, results as Result[], out, opts, interrupt.signal());
+  const inconsistencies = interrupt.signal() ? [] : checks.inconsistencies();
+  if (inconsistencies.length) {
+    await writeAtomic(path.join(out, 'dossiercontrole.json'), `${JSON.stringify({ vertrouwelijk: CONFIDENTIAL_NOTICE, inconsistencies }, null, 1)}\n`);
+  }
+  return report(files, results as Result[], out, opts, interrupt.signal(), inconsistencies);
 }
 
-async function report(files: readonly InputFile[], results: readonly Result[], out: string, opts: RedactOptions, interrupted: NodeJS.Signals | undefined): Promise<number> {
+async function report(
+  files: readonly InputFile[],
+  results: readonly Result[],
+  out: string,
+  opts: RedactOptions,
+  interrupted: NodeJS.Signals | undefined,
+  inconsistencies: Inconsistency[],
+): Promise<number> {
   const rows: InventoryRow[] = results.map((r, i) => ({
     number: i + 1,
     fileName: files[i]!.displayName,
     pages: r.pages,
     redactions: r.applied,
     ...(r.error ? { error: r.error.message } : { remark: findingsRemark(r.findings) }),
+    ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
   }));
   await writeAtomic(path.join(out, 'inventarislijst.csv'), inventoryCsv(rows));
   const summary: RunSummary = {
@@ -130,12 +165,14 @@ async function report(files: readonly InputFile[], results: readonly Result[], o
     redactions: results.reduce((n, r) => n + r.applied.length, 0),
     out,
     ...(interrupted ? { interrupted } : {}),
+    inconsistencies,
     results: results.map((r, i) => ({
       file: files[i]!.displayName,
       status: r.status,
       pages: r.pages,
       redactions: r.applied.length,
       ...(r.resumed ? { resumed: r.resumed } : {}),
+      ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
       ...(r.error ? { error: r.error.message, errorCode: r.error.code } : { findings: r.findings.map((f) => f.message) }),
     })),
   };
@@ -143,6 +180,13 @@ async function report(files: readonly InputFile[], results: readonly Result[], o
   else if (!opts.quiet) {
     process.stderr.write(
       `${summary.documents - summary.failed} van ${summary.documents} documenten gelakt (${summary.redactions} lakkingen, ${summary.pages} pagina's); uitvoer in ${summary.out}\n`,
+    );
+  }
+  if (inconsistencies.length && !opts.json) {
+    // printed even with --quiet: each is a possible leak a person must look at before publication
+    process.stderr.write(
+      `Let op: ${inconsistencies.length === 1 ? '1 tekst is' : `${inconsistencies.length} teksten zijn`} in het ene document gelakt en in een ander leesbaar (ook in dossiercontrole.json):\n` +
+        formatInconsistencies(inconsistencies).map((line) => `  - ${line}\n`).join(''),
     );
   }
   if (interrupted) {

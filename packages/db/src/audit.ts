@@ -23,7 +23,12 @@ export type AuditAction =
   | 'export.downloaded'
   | 'redaction.decided'
   | 'redaction.added'
-  | 'export.requested';
+  | 'export.requested'
+  | 'batch.decided'
+  | 'decision.inherited'
+  | 'duplicate.inherited'
+  | 'consistency.allowed'
+  | 'orglist.changed';
 
 export interface AuditEntry {
   id: number;

@@ -12,3 +12,6 @@ export { openMigratedDatabase, type OpenedDatabase } from './open.js';
 export * from './uploads.js';
 export * from './retry.js';
 export * from './knowledge.js';
+export * from './batch-rules.js';
+export * from './org-lists.js';
+export * from './consistency.js';

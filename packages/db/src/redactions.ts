@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Box, Category, GroundCode, Redaction, RedactionStatus } from '@woo/core';
 import { appendAudit, appendAuditEntries, SYSTEM_ACTOR, type Actor } from './audit.js';
+import { applyBatchRulesIn } from './batch-rules.js';
 import type { Database, Queryable } from './database.js';
 import { ConflictError } from './errors.js';
 
@@ -67,11 +68,11 @@ async function lockDecidableDocument(tx: Queryable, documentId: string): Promise
 }
 
 /** After a change of decisions: an exported document's export no longer matches them. */
-async function reopenIfExported(tx: Queryable, documentId: string): Promise<void> {
+export async function reopenIfExported(tx: Queryable, documentId: string): Promise<void> {
   await tx.query(`UPDATE documents SET status = 'in_review', updated_at = now() WHERE id = $1 AND status = 'exported'`, [documentId]);
 }
 
-async function insertRedactions(q: Queryable, documentId: string, origin: 'detector' | 'reviewer', items: readonly Redaction[]): Promise<void> {
+export async function insertRedactions(q: Queryable, documentId: string, origin: 'detector' | 'reviewer', items: readonly Redaction[]): Promise<void> {
   if (!items.length) return;
   await q.query(
     `INSERT INTO redactions (id, document_id, origin, page, boxes, text, category, ground, confidence, detector, explanation, needs_review, status)
@@ -101,6 +102,8 @@ export async function saveDetection(db: Database, documentId: string, suggestion
       documentId,
       details: { suggestions: suggestions.length },
     });
+    // decisions taken for the whole batch before this document was detected
+    await applyBatchRulesIn(tx, rows[0].batch_id, documentId);
     return true;
   });
 }

@@ -10,6 +10,8 @@ export interface InventoryRow {
   error?: string;
   /** What a person must still check (parts not read with confidence, hidden text left out). */
   remark?: string;
+  /** Number of the earlier document this one duplicates (same text on every page). */
+  duplicateOf?: number;
 }
 
 export type Decision = 'Openbaar' | 'Deels openbaar' | 'Niet openbaar' | 'Niet verwerkt';
@@ -19,7 +21,7 @@ export function decisionOf(row: InventoryRow): Decision {
   return row.redactions.some(isApplied) ? 'Deels openbaar' : 'Openbaar';
 }
 
-const HEADER = ['Nr.', 'Documentnaam', "Pagina's", 'Beoordeling', 'Weigeringsgronden', 'Aantal lakkingen', 'Opmerking'];
+const HEADER = ['Nr.', 'Documentnaam', "Pagina's", 'Beoordeling', 'Weigeringsgronden', 'Aantal lakkingen', 'Opmerking', 'Duplicaat van'];
 
 /** The inventory as CSV the way Dutch spreadsheet software opens it: UTF-8 with BOM,
  * semicolon-separated, CRLF line ends. */
@@ -39,6 +41,7 @@ function inventoryFields(row: InventoryRow): string[] {
     grounds.join(', '),
     String(applied.length),
     row.error ?? row.remark ?? '',
+    row.duplicateOf === undefined ? '' : String(row.duplicateOf),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { CATEGORY_LABELS, groundByCode, type Redaction } from '@woo/core';
+import type { DuplicateFinding } from '@woo/dossier';
 import type { OcrPageSummary } from './ocr-review.js';
 import type { ReadingFinding } from './reading-findings.js';
 import type { ProcessedDocument } from './process-document.js';
@@ -19,12 +20,16 @@ export interface RedactionReport {
   findings: ReadingFinding[];
   /** Suggestions left open for a reviewer (weak hints): listed below, not blacked out. */
   openSuggestions: number;
+  /** Number (in the inventory) of the earlier document with the same text on every page. */
+  duplicateOf?: number;
+  /** Pages that nearly equal a page of an earlier document (an e-mail thread quoted again). */
+  nearDuplicatePages?: DuplicateFinding['nearDuplicatePages'];
   redactions: Array<Redaction & { categoryLabel: string; groundDescription: string }>;
 }
 
 export function redactionReport(
   document: string,
-  { pages, ocrPages, findings, redactions }: Pick<ProcessedDocument, 'pages' | 'ocrPages' | 'findings' | 'redactions'>,
+  { pages, ocrPages, findings, redactions, duplicates }: Pick<ProcessedDocument, 'pages' | 'ocrPages' | 'findings' | 'redactions'> & { duplicates?: DuplicateFinding },
   now = new Date(),
 ): RedactionReport {
   return {
@@ -35,6 +40,8 @@ export function redactionReport(
     ocrPages,
     findings,
     openSuggestions: redactions.filter((r) => r.status === 'suggested').length,
+    ...(duplicates?.duplicateOf !== undefined ? { duplicateOf: duplicates.duplicateOf } : {}),
+    ...(duplicates?.nearDuplicatePages.length ? { nearDuplicatePages: duplicates.nearDuplicatePages } : {}),
     redactions: redactions.map((r) => ({
       ...r,
       boxes: r.boxes.map((b) => ({ x: round(b.x), y: round(b.y), width: round(b.width), height: round(b.height) })),

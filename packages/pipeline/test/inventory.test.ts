@@ -53,11 +53,13 @@ describe('inventory', () => {
       inventoryCsv([
         { number: 1, fileName: 'brief; versie "2".pdf', pages: 3, redactions: [redaction('accepted'), redaction('manual', '5.1.2i'), redaction('rejected')] },
         { number: 2, fileName: '=cmd.pdf', pages: 0, redactions: [], error: 'Dit bestand is leeg.' },
+        { number: 3, fileName: 'brief kopie.pdf', pages: 3, redactions: [redaction('accepted')], duplicateOf: 1 },
       ]),
     );
-    expect(rows[0]).toEqual(['Nr.', 'Documentnaam', "Pagina's", 'Beoordeling', 'Weigeringsgronden', 'Aantal lakkingen', 'Opmerking']);
-    expect(rows[1]!.slice(2)).toEqual(['3', 'Deels openbaar', '5.1.2e, 5.1.2i', '2', '']);
+    expect(rows[0]).toEqual(['Nr.', 'Documentnaam', "Pagina's", 'Beoordeling', 'Weigeringsgronden', 'Aantal lakkingen', 'Opmerking', 'Duplicaat van']);
+    expect(rows[1]!.slice(2)).toEqual(['3', 'Deels openbaar', '5.1.2e, 5.1.2i', '2', '', '']);
     expect(rows[1]![1]).toBe('brief; versie "2".pdf');
-    expect(rows[2]).toEqual(['2', "'=cmd.pdf", '0', 'Niet verwerkt', '', '0', 'Dit bestand is leeg.']);
+    expect(rows[2]).toEqual(['2', "'=cmd.pdf", '0', 'Niet verwerkt', '', '0', 'Dit bestand is leeg.', '']);
+    expect(rows[3]!.at(-1)).toBe('1');
   });
 });

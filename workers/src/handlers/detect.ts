@@ -9,7 +9,7 @@ import {
   type DocumentRecord,
   type DocumentStatus,
 } from '@woo/db';
-import type { StoredKnowledge } from '@woo/detect';
+import type { Detector, StoredKnowledge } from '@woo/detect';
 import { batchDossier, detectStage, learnStage } from '@woo/pipeline';
 import type { JobOutcomes, JobPayloads } from '@woo/pipeline/definition';
 import type { WorkerContext } from '../context.js';
@@ -40,7 +40,8 @@ export async function detectJob({ batchId }: JobPayloads['detect'], ctx: DetectC
     ctx.log.info('no document of the batch awaits detection; nothing to do');
     return {};
   }
-  const dossier = batchDossier(ctx.detector, await learnBatch(ctx, batchId, documents));
+  const detector = await ctx.detector();
+  const dossier = batchDossier(detector, await learnBatch(ctx, detector, batchId, documents));
   let detected = 0;
   for (const d of waiting) {
     const doc = await loadExtractedDocument(ctx.db, d.id);
@@ -59,12 +60,12 @@ export async function detectJob({ batchId }: JobPayloads['detect'], ctx: DetectC
 
 /** What every read document of the batch teaches, in document order; learns (and stores) it
  * for the documents that have not taught the dossier yet. */
-async function learnBatch(ctx: DetectContext, batchId: string, documents: readonly DocumentRecord[]): Promise<StoredKnowledge[]> {
+async function learnBatch(ctx: DetectContext, detector: Detector, batchId: string, documents: readonly DocumentRecord[]): Promise<StoredKnowledge[]> {
   const learned = new Map((await loadBatchKnowledge<StoredKnowledge>(ctx.db, batchId)).map((k) => [k.documentId, k.knowledge]));
   let fresh = 0;
   for (const d of documents) {
     if (learned.has(d.id) || !READ.has(d.status)) continue;
-    const knowledge = learnStage(await loadExtractedDocument(ctx.db, d.id), ctx.detector);
+    const knowledge = learnStage(await loadExtractedDocument(ctx.db, d.id), detector);
     await saveKnowledge(ctx.db, batchId, d.id, knowledge);
     learned.set(d.id, knowledge);
     fresh++;

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { ExportPolicy } from '@woo/core';
-import { appendAudit, getBatch, getDocument, listBatchDocuments, listRedactions, loadExtractedDocument, requestExport, type Actor } from '@woo/db';
+import { appendAudit, batchInconsistencies, getBatch, inheritDuplicateDecisions, getDocument, listBatchDocuments, listRedactions, loadExtractedDocument, requestExport, type Actor } from '@woo/db';
 import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 import { findingsRemark, inventoryCsv, readingFindings } from '@woo/pipeline';
 import type { FastifyInstance } from 'fastify';
+import { asExportedUnder, ExportConflict } from '../dossier-schemas.js';
 
 const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
 
@@ -59,18 +60,30 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['export'],
         summary: 'Alle documenten van de batch exporteren (zelfde policy)',
-        description: 'Niet-verwerkte (failed) documenten worden overgeslagen. Geweigerd (409) zolang er nog documenten in verwerking zijn.',
+        description:
+          'Niet-verwerkte (failed) documenten worden overgeslagen. Geweigerd (409) zolang er nog documenten in verwerking zijn, en zolang een tekst in het ene document gelakt en in een ander leesbaar is (inconsistencies; zie GET /v1/batches/:id/consistency). Duplicaten nemen eerst de besluiten van hun origineel over.',
         security: bearer,
         params: IdParams,
         body: Type.Optional(ExportBody),
-        response: { 202: Type.Object({ documents: Type.Array(Exporting) }), ...errorResponses(400, 404, 409) },
+        response: { 202: Type.Object({ documents: Type.Array(Exporting) }), ...errorResponses(400, 404), 409: ExportConflict },
       },
     },
     async (request, reply) => {
       const batch = await getBatch(fastify.db, request.params.id);
       if (!batch) return reply.code(404).send(notFound('Deze batch'));
+      const policy = request.body?.policy ?? 'accepted-only';
+      await inheritDuplicateDecisions(fastify.db, batch.id, request.actor);
+      const inconsistencies = await batchInconsistencies(fastify.db, batch.id, asExportedUnder(policy));
+      if (inconsistencies.length) {
+        return reply.code(409).send({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `${inconsistencies.length === 1 ? '1 tekst is' : `${inconsistencies.length} teksten zijn`} in het ene document gelakt en in een ander leesbaar. Los dat op, of sta het uitdrukkelijk toe (POST /v1/batches/${batch.id}/consistency/allow).`,
+          inconsistencies,
+        });
+      }
       const ids = (await listBatchDocuments(fastify.db, batch.id)).map((d) => d.id);
-      const documents = await startExport(fastify, ids, request.body?.policy ?? 'accepted-only', request.actor);
+      const documents = await startExport(fastify, ids, policy, request.actor);
       return reply.code(202).send({ documents });
     },
   );
