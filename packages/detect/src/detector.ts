@@ -7,7 +7,7 @@ import { fold, getLexicon, PARTICLES } from './lexicon/index.js';
 import { findNames } from './names/index.js';
 import { officialPartsOf, type Range } from './names/filters.js';
 import { learnOrgDomains, localPartTokens, MASK_CHAR, RECOGNIZERS } from './recognizers/index.js';
-import { homeStreets, repeatAddresses } from './recognizers/address.js';
+import { addressesBehindNames, homeStreets, repeatAddresses } from './recognizers/address.js';
 import { emptySeeds } from './names/consistency.js';
 import type { Detector, DetectorOptions, Dossier, DossierKnowledge, Finding } from './types.js';
 
@@ -78,7 +78,14 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     const keepRanges = keep.flatMap((k) => occurrences(text, k));
     // an official's full name stays visible as a whole, whatever the case of its particles
     const protectedRanges = [...keepRanges, ...officials.filter((o) => /\s/.test(o)).flatMap((o) => occurrences(text, o))];
-    const names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names });
+    let names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names });
+    // "Fleur Jansen (Kastanjeweg 12-2)": only the name says whose address the bracket holds
+    const behind = addressesBehindNames(text, names, (street) => lexicon.isStreet(fold(street))).filter((a) => !structured.some((f) => f.start < a.end && a.start < f.end));
+    if (behind.length) {
+      structured.push(...behind);
+      names = names.filter((n) => !behind.some((a) => a.start < n.end && n.start < a.end));
+      if (learned) for (const k of homeStreets(text, behind)) learned.homeStreets.add(k);
+    }
     const listed: Detection[] = redact.flatMap((r) =>
       occurrences(text, r).map((o) => ({
         ...o,
