@@ -9,6 +9,7 @@ import { officialPartsOf, type Range } from './names/filters.js';
 import { learnOrgDomains, localPartTokens, MASK_CHAR, RECOGNIZERS } from './recognizers/index.js';
 import { addressesBehindNames, homeStreets, repeatAddresses } from './recognizers/address.js';
 import { emptySeeds } from './names/consistency.js';
+import { emptyKeepNames, mergeKeepNames } from './names/keep-names.js';
 import type { Detector, DetectorOptions, Dossier, DossierKnowledge, Finding } from './types.js';
 
 /** Which lexicon mode a detector uses when the options do not say: WOO_LEXICONS=builtin|system. */
@@ -78,7 +79,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     const keepRanges = keep.flatMap((k) => occurrences(text, k));
     // an official's full name stays visible as a whole, whatever the case of its particles
     const protectedRanges = [...keepRanges, ...officials.filter((o) => /\s/.test(o)).flatMap((o) => occurrences(text, o))];
-    let names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names });
+    let names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names, dossierKeep: dossier?.keepNames, learnedKeep: learned?.keepNames });
     // "Fleur Jansen (Kastanjeweg 12-2)": only the name says whose address the bracket holds
     const behind = addressesBehindNames(text, names, (street) => lexicon.isStreet(fold(street))).filter((a) => !structured.some((f) => f.start < a.end && a.start < f.end));
     if (behind.length) {
@@ -105,7 +106,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     return all.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
-  const newKnowledge = (): DossierKnowledge => ({ names: emptySeeds(), orgDomains: [], homeStreets: new Set() });
+  const newKnowledge = (): DossierKnowledge => ({ names: emptySeeds(), orgDomains: [], homeStreets: new Set(), keepNames: emptyKeepNames() });
   function merge(into: DossierKnowledge, k: DossierKnowledge): void {
     for (const key of k.names.keys) into.names.keys.add(key);
     for (const [key, ps] of k.names.particles) {
@@ -115,6 +116,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     }
     into.orgDomains.push(...k.orgDomains);
     for (const h of k.homeStreets) into.homeStreets.add(h);
+    mergeKeepNames(into.keepNames, k.keepNames);
   }
 
   function dossier(): Dossier {

@@ -1,5 +1,6 @@
 import type { Category, Detection } from '@woo/core';
 import type { LexiconMode } from './lexicon/index.js';
+import type { KeepNames } from './names/keep-names.js';
 
 export interface DetectorOptions {
   /** Public officials whose names stay visible: full names or surnames ("Femke Halsema", "Halsema"). */
@@ -20,11 +21,14 @@ export interface DetectorOptions {
 }
 
 /** What the documents of a dossier teach about each other: name parts found with certainty (strong
- * mentions only, never propagated ones), the organisation's e-mail domains and home addresses. */
+ * mentions only, never propagated ones), the organisation's e-mail domains, home addresses and the
+ * organisations, streets and places named after people. */
 export interface DossierKnowledge {
   names: { keys: Set<string>; particles: Map<string, Set<string>> };
   orgDomains: string[];
   homeStreets: Set<string>;
+  /** Names of people that name an organisation, street or place ("Verwey-Jonker Instituut"): kept in every document. */
+  keepNames: KeepNames;
 }
 
 /** Two-pass batch consistency: `learn` every document of the dossier first, then `detect` each. */

@@ -3,7 +3,7 @@
  * (frogdata, wdutch) when they are installed and wanted. All keys are folded (see fold.ts).
  */
 import { fold } from './fold.js';
-import { loadNpmLexicon } from './npm-sources.js';
+import { loadNpmNames, loadNpmWords } from './npm-sources.js';
 import { FIRST_NAMES } from './first-names.js';
 import { SURNAMES } from './surnames.js';
 import { PLACES } from './places.js';
@@ -47,11 +47,13 @@ export function getLexicon(mode: LexiconMode = systemLexiconAvailable() ? 'syste
   const effective: LexiconMode = sys ? 'system' : 'builtin';
   const known = lexicons.get(effective);
   if (known) return known;
-  const lex: Lexicon = sys
+  // frogdata is Dutch-centred: the npm name lists add Polish, West African, Indonesian and Yugoslav names it lacks
+  const npm = sys ? loadNpmNames() : undefined;
+  const lex: Lexicon = sys && npm
     ? {
         mode: 'system',
-        isFirstName: (k) => builtinFirst.has(k) || sys.firstNames.has(k),
-        isSurname: (k) => builtinSurnames.has(k) || sys.surnames.has(k),
+        isFirstName: (k) => builtinFirst.has(k) || sys.firstNames.has(k) || npm.firstNames.has(k),
+        isSurname: (k) => builtinSurnames.has(k) || sys.surnames.has(k) || npm.surnames.has(k),
         isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || sys.words.has(k),
         isStopword: (k) => stopwords.has(k),
         isNameBlocker: (k) => blockers.has(k),
@@ -66,12 +68,13 @@ export function getLexicon(mode: LexiconMode = systemLexiconAvailable() ? 'syste
 /** Without the Debian gazetteers: the project's own lists plus the name and word lists that come
  * with the npm install (npm-sources.ts). */
 function builtinLexicon(): Lexicon {
-  const npm = loadNpmLexicon();
+  const npm = loadNpmNames();
+  const words = loadNpmWords();
   return {
     mode: 'builtin',
     isFirstName: (k) => builtinFirst.has(k) || npm.firstNames.has(k),
     isSurname: (k) => builtinSurnames.has(k) || npm.surnames.has(k),
-    isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || npm.words.has(k),
+    isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || words.has(k),
     isStopword: (k) => stopwords.has(k),
     isNameBlocker: (k) => blockers.has(k),
     isPlace: (k) => builtinPlaces.has(k),
