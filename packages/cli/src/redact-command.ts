@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
-import { createDetector, parseOfficialsList } from '@woo/detect';
+import { createDetector, parseOfficialsList, type LexiconStatus } from '@woo/detect';
 import { findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
 import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
 import { collectInputs, type InputFile } from './inputs.js';
@@ -34,6 +34,8 @@ export interface RunSummary {
   out: string;
   /** Set when the run was stopped by SIGINT or SIGTERM. */
   interrupted?: string;
+  /** The name and word lists the detector ran on, with a warning for every missing one. */
+  lexicon: LexiconStatus;
   results: Array<{ file: string; status: Status; pages: number; redactions: number; resumed?: true; error?: string; errorCode?: string; findings?: string[] }>;
 }
 
@@ -78,6 +80,9 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
     keep: await wordList(opts.keep),
     redact: await wordList(opts.redact),
   });
+  // which lists decide what is found: always said at start, and a missing list is a warning
+  if (!opts.quiet) process.stderr.write(`Woordenlijsten: ${detector.lexicon.mode === 'system' ? 'systeem (frogdata en wdutch)' : 'ingebouwd'}\n`);
+  for (const w of detector.lexicon.warnings) process.stderr.write(`Waarschuwing: ${w}\n`);
   const results: Array<Result | undefined> = new Array(files.length);
   if (opts.resume) {
     for (const [i, file] of files.entries()) {
@@ -111,10 +116,10 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
     interrupt.dispose();
     await pool.close();
   }
-  return report(files, results as Result[], out, opts, interrupt.signal());
+  return report(files, results as Result[], out, opts, interrupt.signal(), detector.lexicon);
 }
 
-async function report(files: readonly InputFile[], results: readonly Result[], out: string, opts: RedactOptions, interrupted: NodeJS.Signals | undefined): Promise<number> {
+async function report(files: readonly InputFile[], results: readonly Result[], out: string, opts: RedactOptions, interrupted: NodeJS.Signals | undefined, lexicon: LexiconStatus): Promise<number> {
   const rows: InventoryRow[] = results.map((r, i) => ({
     number: i + 1,
     fileName: files[i]!.displayName,
@@ -130,6 +135,7 @@ async function report(files: readonly InputFile[], results: readonly Result[], o
     redactions: results.reduce((n, r) => n + r.applied.length, 0),
     out,
     ...(interrupted ? { interrupted } : {}),
+    lexicon,
     results: results.map((r, i) => ({
       file: files[i]!.displayName,
       status: r.status,

@@ -3,7 +3,7 @@
  * the masked text, then the coordinator's keep / redact lists.
  */
 import type { Detection } from '@woo/core';
-import { fold, getLexicon, PARTICLES } from './lexicon/index.js';
+import { fold, getLexicon, lexiconStatus, PARTICLES } from './lexicon/index.js';
 import { findNames } from './names/index.js';
 import { officialPartsOf, type Range } from './names/filters.js';
 import { learnOrgDomains, localPartTokens, MASK_CHAR, RECOGNIZERS } from './recognizers/index.js';
@@ -45,7 +45,9 @@ function mask(text: string, findings: readonly Finding[]): string {
 }
 
 export function createDetector(options: DetectorOptions = {}): Detector {
-  const lexicon = getLexicon(options.lexicons ?? lexiconModeFromEnv());
+  const requested = options.lexicons ?? lexiconModeFromEnv();
+  const lexicon = getLexicon(requested);
+  const status = lexiconStatus(requested, lexicon.mode);
   const officials = (options.officials ?? []).map((s) => s.trim()).filter(Boolean);
   const officialParts = officialPartsOf(officials, PARTICLES);
   const givenDomains = (options.orgDomains ?? []).map((d) => fold(d.replace(/^@/, '')));
@@ -141,6 +143,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       return texts.map((t) => d.detect(t));
     },
     lexiconMode: lexicon.mode,
+    lexicon: status,
   };
 }
 

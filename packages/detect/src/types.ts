@@ -1,5 +1,5 @@
 import type { Category, Detection } from '@woo/core';
-import type { LexiconMode } from './lexicon/index.js';
+import type { LexiconMode, LexiconStatus } from './lexicon/index.js';
 import type { KeepNames } from './names/keep-names.js';
 
 export interface DetectorOptions {
@@ -49,6 +49,8 @@ export interface Detector {
   dossier(): Dossier;
   /** Which lexicon is in use ('system' falls back to 'builtin' when the gazetteers are missing). */
   readonly lexiconMode: LexiconMode;
+  /** The mode in use, the mode asked for and a Dutch warning for every missing word list. */
+  readonly lexicon: LexiconStatus;
 }
 
 /** What a structured recognizer found. `mask` is the whole entity (hidden from later recognizers and

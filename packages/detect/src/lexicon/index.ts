@@ -8,7 +8,8 @@ import { FIRST_NAMES } from './first-names.js';
 import { SURNAMES } from './surnames.js';
 import { PLACES } from './places.js';
 import { COMMON_WORD_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS, ORG_AFTER, ORG_BEFORE, OFFICIAL_ROLES, ADMIN_TERMS } from './words.js';
-import { loadSystemLexicon, systemLexiconAvailable } from './system.js';
+import { existsSync } from 'node:fs';
+import { loadSystemLexicon, SYSTEM_SOURCES, systemLexiconAvailable } from './system.js';
 
 export { fold } from './fold.js';
 export * from './words.js';
@@ -28,6 +29,29 @@ export interface Lexicon {
   isNameBlocker(key: string): boolean;
   isPlace(key: string): boolean;
   isStreet(key: string): boolean;
+}
+
+/** Which lexicon a detector runs on and why: logged at start, printed in the CLI's --json. */
+export interface LexiconStatus {
+  /** The mode in use. */
+  mode: LexiconMode;
+  /** The mode asked for (options, WOO_LEXICONS) or 'system' by default. */
+  requested: LexiconMode;
+  /** Dutch warnings: a missing gazetteer or word list, a fallback to the builtin lists. */
+  warnings: string[];
+}
+
+/** The status of the lexicon for a requested mode, with a warning for every missing source: a missing
+ * list changes what is found, so it is never silent. */
+export function lexiconStatus(requested: LexiconMode | undefined, inUse: LexiconMode): LexiconStatus {
+  const asked = requested ?? 'system';
+  const warnings: string[] = [];
+  if (asked === 'system') {
+    const missing = SYSTEM_SOURCES.filter((s) => !existsSync(s.file));
+    for (const m of missing) warnings.push(`${m.role} ontbreekt (${m.file}): installeer de Debian-pakketten frogdata en wdutch.`);
+    if (inUse === 'builtin') warnings.push('De detector gebruikt alleen de ingebouwde naamlijsten: minder namen, straten en plaatsen worden herkend.');
+  }
+  return { mode: inUse, requested: asked, warnings };
 }
 
 const foldAll = (xs: Iterable<string>): Set<string> => new Set([...xs].map(fold));
