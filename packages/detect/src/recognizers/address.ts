@@ -2,8 +2,10 @@
  * Home addresses. A Dutch postcode (1234 AB) is the anchor: with the street + house number before
  * it and the place after it, the whole address is redacted. A street with a house number but no
  * postcode ("Jacob Bontiusplaats 11") is usually an office or meeting place and stays visible,
- * unless a residence word stands before it ("woont aan de Kerkstraat 12"). Postbus addresses
- * belong to organisations and stay visible.
+ * unless a residence word stands before it ("woont aan de Kerkstraat 12"), it fills a form's
+ * address field ("Straat en huisnummer: Kastanjeweg 12-2") or it stands in brackets behind a
+ * person's name ("Fleur Jansen (Kastanjeweg 12-2)", see addressesBehindNames, called by the
+ * detector once the names are known). Postbus addresses belong to organisations and stay visible.
  */
 import type { Finding, Recognizer } from '../types.js';
 import { contextNear, finding, wordsRegExp } from './util.js';
