@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --builtin] [--scanned] [--seed N] [--docs N] [--casts a,b,c] [--keep DIR]
+ * npm run eval [-- --builtin] [--scanned] [--seed N] [--docs N] [--casts a,b,c,d] [--keep DIR]
  *
  * Generates one corpus per cast of names (fixtures/generate.ts, digital; --scanned adds the image-only
  * variants), runs the woo-redact CLI on each and on ../shared/dev-corpus (digital, when it exists beside
@@ -25,7 +25,7 @@ const builtin = flag('builtin');
 const scanned = flag('scanned');
 const seed = value('seed', '11');
 const docs = value('docs', '24');
-const casts = value('casts', 'a,b,c').split(',').filter(Boolean);
+const casts = value('casts', 'a,b,c,d').split(',').filter(Boolean);
 const work = flag('keep') ? value('keep', '') : mkdtempSync(path.join(os.tmpdir(), 'woo-eval-'));
 mkdirSync(work, { recursive: true });
 const devCorpus = path.resolve(root, '..', 'shared', 'dev-corpus');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
-import { createDetector, parseOfficialsList } from '@woo/detect';
+import { createDetector, parseOfficialsList, type LexiconStatus } from '@woo/detect';
 import { formatInconsistencies, type Inconsistency } from '@woo/dossier';
 import { CONFIDENTIAL_NOTICE, findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
 import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
@@ -36,6 +36,8 @@ export interface RunSummary {
   out: string;
   /** Set when the run was stopped by SIGINT or SIGTERM. */
   interrupted?: string;
+  /** The name and word lists the detector ran on, with a warning for every missing one. */
+  lexicon: LexiconStatus;
   /** Strings blacked out in one document and readable in another (also in dossiercontrole.json). */
   inconsistencies: Inconsistency[];
   results: Array<{
@@ -94,6 +96,9 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
     keep: await wordList(opts.keep),
     redact: await wordList(opts.redact),
   });
+  // which lists decide what is found: always said at start, and a missing list is a warning
+  if (!opts.quiet) process.stderr.write(`Woordenlijsten: ${detector.lexicon.mode === 'system' ? 'systeem (frogdata en wdutch)' : 'ingebouwd'}\n`);
+  for (const w of detector.lexicon.warnings) process.stderr.write(`Waarschuwing: ${w}\n`);
   const results: Array<Result | undefined> = new Array(files.length);
   if (opts.resume) {
     for (const [i, file] of files.entries()) {
@@ -138,7 +143,7 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   if (inconsistencies.length) {
     await writeAtomic(path.join(out, 'dossiercontrole.json'), `${JSON.stringify({ vertrouwelijk: CONFIDENTIAL_NOTICE, inconsistencies }, null, 1)}\n`);
   }
-  return report(files, results as Result[], out, opts, interrupt.signal(), inconsistencies);
+  return report(files, results as Result[], out, opts, interrupt.signal(), inconsistencies, detector.lexicon);
 }
 
 async function report(
@@ -148,6 +153,7 @@ async function report(
   opts: RedactOptions,
   interrupted: NodeJS.Signals | undefined,
   inconsistencies: Inconsistency[],
+  lexicon: LexiconStatus,
 ): Promise<number> {
   const rows: InventoryRow[] = results.map((r, i) => ({
     number: i + 1,
@@ -166,6 +172,7 @@ async function report(
     out,
     ...(interrupted ? { interrupted } : {}),
     inconsistencies,
+    lexicon,
     results: results.map((r, i) => ({
       file: files[i]!.displayName,
       status: r.status,

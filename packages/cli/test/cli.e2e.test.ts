@@ -46,6 +46,15 @@ describe('woo-redact on a folder', () => {
     expect(byName.get('text-named.pdf')?.error).toMatch(/geen PDF/);
   });
 
+  it('says which word lists the detector ran on, at start and in --json', () => {
+    const summary = JSON.parse(run.stdout) as { lexicon: { mode: string; requested: string; warnings: string[] } };
+    expect(['system', 'builtin']).toContain(summary.lexicon.mode);
+    expect(run.stderr).toMatch(/^Woordenlijsten: (systeem|ingebouwd)/m);
+    // a fallback from the system lists is never silent
+    if (summary.lexicon.mode !== summary.lexicon.requested) expect(summary.lexicon.warnings.length).toBeGreaterThan(0);
+    for (const w of summary.lexicon.warnings) expect(run.stderr).toContain(w);
+  });
+
   it('writes the inventory with one row per document, failures included', () => {
     const csv = fs.readFileSync(path.join(out, 'inventarislijst.csv'), 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');

@@ -3,12 +3,13 @@
  * the masked text, then the coordinator's keep / redact lists.
  */
 import type { Detection } from '@woo/core';
-import { fold, getLexicon, PARTICLES } from './lexicon/index.js';
+import { fold, getLexicon, lexiconStatus, PARTICLES } from './lexicon/index.js';
 import { findNames } from './names/index.js';
 import { officialPartsOf, type Range } from './names/filters.js';
 import { learnOrgDomains, localPartTokens, MASK_CHAR, RECOGNIZERS } from './recognizers/index.js';
-import { homeStreets, repeatAddresses } from './recognizers/address.js';
+import { addressesBehindNames, homeStreets, repeatAddresses } from './recognizers/address.js';
 import { emptySeeds } from './names/consistency.js';
+import { emptyKeepNames, mergeKeepNames } from './names/keep-names.js';
 import type { Detector, DetectorOptions, Dossier, DossierKnowledge, Finding } from './types.js';
 
 /** Which lexicon mode a detector uses when the options do not say: WOO_LEXICONS=builtin|system. */
@@ -44,7 +45,9 @@ function mask(text: string, findings: readonly Finding[]): string {
 }
 
 export function createDetector(options: DetectorOptions = {}): Detector {
-  const lexicon = getLexicon(options.lexicons ?? lexiconModeFromEnv());
+  const requested = options.lexicons ?? lexiconModeFromEnv();
+  const lexicon = getLexicon(requested);
+  const status = lexiconStatus(requested, lexicon.mode);
   const officials = (options.officials ?? []).map((s) => s.trim()).filter(Boolean);
   const officialParts = officialPartsOf(officials, PARTICLES);
   const givenDomains = (options.orgDomains ?? []).map((d) => fold(d.replace(/^@/, '')));
@@ -78,7 +81,14 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     const keepRanges = keep.flatMap((k) => occurrences(text, k));
     // an official's full name stays visible as a whole, whatever the case of its particles
     const protectedRanges = [...keepRanges, ...officials.filter((o) => /\s/.test(o)).flatMap((o) => occurrences(text, o))];
-    const names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names });
+    let names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names, dossierKeep: dossier?.keepNames, learnedKeep: learned?.keepNames });
+    // "Fleur Jansen (Kastanjeweg 12-2)": only the name says whose address the bracket holds
+    const behind = addressesBehindNames(text, names, (street) => lexicon.isStreet(fold(street))).filter((a) => !structured.some((f) => f.start < a.end && a.start < f.end));
+    if (behind.length) {
+      structured.push(...behind);
+      names = names.filter((n) => !behind.some((a) => a.start < n.end && n.start < a.end));
+      if (learned) for (const k of homeStreets(text, behind)) learned.homeStreets.add(k);
+    }
     const listed: Detection[] = redact.flatMap((r) =>
       occurrences(text, r).map((o) => ({
         ...o,
@@ -98,7 +108,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     return all.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
-  const newKnowledge = (): DossierKnowledge => ({ names: emptySeeds(), orgDomains: [], homeStreets: new Set() });
+  const newKnowledge = (): DossierKnowledge => ({ names: emptySeeds(), orgDomains: [], homeStreets: new Set(), keepNames: emptyKeepNames() });
   function merge(into: DossierKnowledge, k: DossierKnowledge): void {
     for (const key of k.names.keys) into.names.keys.add(key);
     for (const [key, ps] of k.names.particles) {
@@ -108,6 +118,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     }
     into.orgDomains.push(...k.orgDomains);
     for (const h of k.homeStreets) into.homeStreets.add(h);
+    mergeKeepNames(into.keepNames, k.keepNames);
   }
 
   function dossier(): Dossier {
@@ -132,6 +143,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       return texts.map((t) => d.detect(t));
     },
     lexiconMode: lexicon.mode,
+    lexicon: status,
   };
 }
 

@@ -6,6 +6,8 @@ export interface StoredKnowledge {
   names: { keys: string[]; particles: Array<[string, string[]]> };
   orgDomains: string[];
   homeStreets: string[];
+  /** Names of organisations, streets and places named after people, kept in every document. */
+  keepNames: { phrases: string[]; parts: string[] };
 }
 
 export function storeKnowledge(k: DossierKnowledge): StoredKnowledge {
@@ -13,6 +15,7 @@ export function storeKnowledge(k: DossierKnowledge): StoredKnowledge {
     names: { keys: [...k.names.keys], particles: [...k.names.particles].map(([key, ps]): [string, string[]] => [key, [...ps]]) },
     orgDomains: [...new Set(k.orgDomains)],
     homeStreets: [...k.homeStreets],
+    keepNames: { phrases: [...k.keepNames.phrases], parts: [...k.keepNames.parts] },
   } satisfies Record<keyof DossierKnowledge, unknown>;
 }
 
@@ -27,4 +30,6 @@ export function addKnowledge(into: DossierKnowledge, stored: StoredKnowledge): v
   }
   for (const d of stored.orgDomains) if (!into.orgDomains.includes(d)) into.orgDomains.push(d);
   for (const h of stored.homeStreets) into.homeStreets.add(h);
+  for (const p of stored.keepNames.phrases) into.keepNames.phrases.add(p);
+  for (const p of stored.keepNames.parts) into.keepNames.parts.add(p);
 }

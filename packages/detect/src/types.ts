@@ -1,5 +1,6 @@
 import type { Category, Detection } from '@woo/core';
-import type { LexiconMode } from './lexicon/index.js';
+import type { LexiconMode, LexiconStatus } from './lexicon/index.js';
+import type { KeepNames } from './names/keep-names.js';
 
 export interface DetectorOptions {
   /** Public officials whose names stay visible: full names or surnames ("Femke Halsema", "Halsema"). */
@@ -20,11 +21,14 @@ export interface DetectorOptions {
 }
 
 /** What the documents of a dossier teach about each other: name parts found with certainty (strong
- * mentions only, never propagated ones), the organisation's e-mail domains and home addresses. */
+ * mentions only, never propagated ones), the organisation's e-mail domains, home addresses and the
+ * organisations, streets and places named after people. */
 export interface DossierKnowledge {
   names: { keys: Set<string>; particles: Map<string, Set<string>> };
   orgDomains: string[];
   homeStreets: Set<string>;
+  /** Names of people that name an organisation, street or place ("Verwey-Jonker Instituut"): kept in every document. */
+  keepNames: KeepNames;
 }
 
 /** Two-pass batch consistency: `learn` every document of the dossier first, then `detect` each. */
@@ -45,6 +49,8 @@ export interface Detector {
   dossier(): Dossier;
   /** Which lexicon is in use ('system' falls back to 'builtin' when the gazetteers are missing). */
   readonly lexiconMode: LexiconMode;
+  /** The mode in use, the mode asked for and a Dutch warning for every missing word list. */
+  readonly lexicon: LexiconStatus;
 }
 
 /** What a structured recognizer found. `mask` is the whole entity (hidden from later recognizers and

@@ -3,12 +3,13 @@
  * (frogdata, wdutch) when they are installed and wanted. All keys are folded (see fold.ts).
  */
 import { fold } from './fold.js';
-import { loadNpmLexicon } from './npm-sources.js';
+import { loadNpmNames, loadNpmWords } from './npm-sources.js';
 import { FIRST_NAMES } from './first-names.js';
 import { SURNAMES } from './surnames.js';
 import { PLACES } from './places.js';
 import { COMMON_WORD_NAMES, FUNCTION_WORDS, MONTHS, WEEKDAYS, ORG_AFTER, ORG_BEFORE, OFFICIAL_ROLES, ADMIN_TERMS } from './words.js';
-import { loadSystemLexicon, systemLexiconAvailable } from './system.js';
+import { existsSync } from 'node:fs';
+import { loadSystemLexicon, SYSTEM_SOURCES, systemLexiconAvailable } from './system.js';
 
 export { fold } from './fold.js';
 export * from './words.js';
@@ -30,6 +31,29 @@ export interface Lexicon {
   isStreet(key: string): boolean;
 }
 
+/** Which lexicon a detector runs on and why: logged at start, printed in the CLI's --json. */
+export interface LexiconStatus {
+  /** The mode in use. */
+  mode: LexiconMode;
+  /** The mode asked for (options, WOO_LEXICONS) or 'system' by default. */
+  requested: LexiconMode;
+  /** Dutch warnings: a missing gazetteer or word list, a fallback to the builtin lists. */
+  warnings: string[];
+}
+
+/** The status of the lexicon for a requested mode, with a warning for every missing source: a missing
+ * list changes what is found, so it is never silent. */
+export function lexiconStatus(requested: LexiconMode | undefined, inUse: LexiconMode): LexiconStatus {
+  const asked = requested ?? 'system';
+  const warnings: string[] = [];
+  if (asked === 'system') {
+    const missing = SYSTEM_SOURCES.filter((s) => !existsSync(s.file));
+    for (const m of missing) warnings.push(`${m.role} ontbreekt (${m.file}): installeer de Debian-pakketten frogdata en wdutch.`);
+    if (inUse === 'builtin') warnings.push('De detector gebruikt alleen de ingebouwde naamlijsten: minder namen, straten en plaatsen worden herkend.');
+  }
+  return { mode: inUse, requested: asked, warnings };
+}
+
 const foldAll = (xs: Iterable<string>): Set<string> => new Set([...xs].map(fold));
 
 const builtinFirst = foldAll(FIRST_NAMES);
@@ -47,11 +71,13 @@ export function getLexicon(mode: LexiconMode = systemLexiconAvailable() ? 'syste
   const effective: LexiconMode = sys ? 'system' : 'builtin';
   const known = lexicons.get(effective);
   if (known) return known;
-  const lex: Lexicon = sys
+  // frogdata is Dutch-centred: the npm name lists add Polish, West African, Indonesian and Yugoslav names it lacks
+  const npm = sys ? loadNpmNames() : undefined;
+  const lex: Lexicon = sys && npm
     ? {
         mode: 'system',
-        isFirstName: (k) => builtinFirst.has(k) || sys.firstNames.has(k),
-        isSurname: (k) => builtinSurnames.has(k) || sys.surnames.has(k),
+        isFirstName: (k) => builtinFirst.has(k) || sys.firstNames.has(k) || npm.firstNames.has(k),
+        isSurname: (k) => builtinSurnames.has(k) || sys.surnames.has(k) || npm.surnames.has(k),
         isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || sys.words.has(k),
         isStopword: (k) => stopwords.has(k),
         isNameBlocker: (k) => blockers.has(k),
@@ -66,12 +92,13 @@ export function getLexicon(mode: LexiconMode = systemLexiconAvailable() ? 'syste
 /** Without the Debian gazetteers: the project's own lists plus the name and word lists that come
  * with the npm install (npm-sources.ts). */
 function builtinLexicon(): Lexicon {
-  const npm = loadNpmLexicon();
+  const npm = loadNpmNames();
+  const words = loadNpmWords();
   return {
     mode: 'builtin',
     isFirstName: (k) => builtinFirst.has(k) || npm.firstNames.has(k),
     isSurname: (k) => builtinSurnames.has(k) || npm.surnames.has(k),
-    isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || npm.words.has(k),
+    isCommonWord: (k) => commonNames.has(k) || stopwords.has(k) || words.has(k),
     isStopword: (k) => stopwords.has(k),
     isNameBlocker: (k) => blockers.has(k),
     isPlace: (k) => builtinPlaces.has(k),

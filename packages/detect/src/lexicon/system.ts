@@ -27,6 +27,15 @@ export interface SystemLexicon {
   source: 'cache' | 'gazetteers';
 }
 
+/** The gazetteer files the system mode reads, with what each adds (for the start-up report). */
+export const SYSTEM_SOURCES: readonly { file: string; role: string }[] = [
+  { file: `${FROG_DIR}/voornamen.ner`, role: 'voornamen (frogdata)' },
+  { file: `${FROG_DIR}/familienamen.ner`, role: 'achternamen (frogdata)' },
+  { file: `${FROG_DIR}/straten-nld.ner`, role: 'straatnamen (frogdata)' },
+  { file: `${FROG_DIR}/plaatsen-nld.ner`, role: 'plaatsnamen (frogdata)' },
+  { file: WORDLIST, role: 'Nederlandse woordenlijst (wdutch)' },
+];
+
 export function systemLexiconAvailable(): boolean {
   return existsSync(`${FROG_DIR}/voornamen.ner`) && existsSync(`${FROG_DIR}/familienamen.ner`);
 }

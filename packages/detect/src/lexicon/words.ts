@@ -103,6 +103,15 @@ notuleerde opent opende sluit sloot benadrukt informeert stemt zit zat staat sto
 heb ben bent verzoekt verzocht antwoordt antwoordde bevestigt bevestigde geeft licht lichtte vertelt vertelde
 `);
 
+/** Plural finite verbs after coordinated subjects: "Wempi en Fiifi sluiten aan". */
+export const PLURAL_FINITE_VERBS = set(`
+zijn waren hebben hadden sluiten sloten komen kwamen gaan gingen willen wilden kunnen konden zullen zouden moeten
+moesten mogen mochten nemen namen geven gaven bellen belden melden meldden vragen vroegen sturen stuurden werken
+werkten wonen woonden zeggen zeiden vinden vonden laten lieten doen deden zien zagen weten wisten denken dachten
+spreken spraken zitten zaten staan stonden krijgen kregen begeleiden begeleidden reageren reageerden bevestigen
+bevestigden vertellen vertelden schrijven schreven mailen mailden
+`);
+
 /** Greeting words after which the next capitalised word is a name ("Beste Fleur,"). */
 export const GREETINGS = set(`beste lieve hoi hallo hey dag goedemorgen goedemiddag goedenavond hi hello dear`);
 /** Sign-off phrases (lowercase, single spaces): the name follows on one of the next lines. */

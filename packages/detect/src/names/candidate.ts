@@ -12,6 +12,8 @@ export type Rule =
   | 'first'
   | 'first+verb'
   | 'first-ambiguous'
+  | 'coordinated'
+  | 'foreign-spelling'
   | 'particle+surname'
   | 'surname'
   | 'greeting'

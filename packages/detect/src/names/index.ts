@@ -9,6 +9,8 @@ import { contextCandidates } from './context.js';
 import { propagate, type NameSeeds } from './consistency.js';
 import { applyFilters, type Range } from './filters.js';
 import { lexiconCandidates, Tokens } from './rules.js';
+import { shapeCandidates } from './shape-rules.js';
+import { applyKeepNames, emptyKeepNames, type KeepNames, learnKeepNames, mergeKeepNames } from './keep-names.js';
 import { tokenize, type Token } from './tokenize.js';
 import { compromiseVote } from './vote.js';
 
@@ -22,6 +24,10 @@ export interface NameOptions {
   dossier?: NameSeeds;
   /** Filled with this document's strong name parts. */
   learned?: NameSeeds;
+  /** Person-named organisations, streets and places of the other documents of the dossier. */
+  dossierKeep?: KeepNames;
+  /** Filled with this document's person-named organisations, streets and places. */
+  learnedKeep?: KeepNames;
 }
 
 const CONFIDENCE: Record<Strength, number> = { 3: 0.95, 2: 0.85, 1: 0.6, 0: 0.35 };
@@ -70,15 +76,21 @@ export function findNames(text: string, opts: NameOptions): Detection[] {
   const W = tokenize(text).filter((t) => t.kind !== 'tag');
   const T = new Tokens(W, opts.lexicon);
   const lexical = lexiconCandidates(T);
-  let cands = mergeSame([...lexical, ...contextCandidates(T, lexical)]);
+  let cands = mergeSame([...lexical, ...contextCandidates(T, lexical), ...shapeCandidates(T, lexical)]);
   const filterCtx = { W, L: opts.lexicon, officialParts: opts.officialParts, protectedRanges: opts.protectedRanges };
   const { orgTokens, officialTokens } = applyFilters(cands, filterCtx);
+  const keepNames = emptyKeepNames();
+  learnKeepNames(W, opts.lexicon, keepNames);
+  if (opts.learnedKeep) mergeKeepNames(opts.learnedKeep, keepNames);
+  if (opts.dossierKeep) mergeKeepNames(keepNames, opts.dossierKeep);
+  const personKeys = applyKeepNames(W, cands, keepNames);
   const blocked = new Set([...orgTokens, ...officialTokens, ...opts.officialParts]);
   const added = propagate({ W, L: opts.lexicon, cands, blocked, emailTokens: opts.emailTokens, dossier: opts.dossier, learned: opts.learned });
   // compromise is slow: it only votes on what the document itself left undecided (votes lift 0 → 1,
   // which neither seeds nor blocks propagation, so the order does not change the outcome)
   if (opts.compromiseVote) compromiseVote(text, W, cands);
   applyFilters(added, filterCtx);
+  applyKeepNames(W, added, keepNames, personKeys);
   cands = joinAdjacent(W, resolve([...cands, ...added].filter((c) => !c.drop), W.length));
   return cands.map((c) => {
     const start = W[c.s]!.start;

@@ -10,9 +10,14 @@ import type { Lexicon } from '../lexicon/index.js';
 import { FINITE_VERBS, ORG_AFTER, ORG_BEFORE, SURNAME_STARTERS } from '../lexicon/words.js';
 import { type Candidate, type Rule, type Strength, isWord, nameCase } from './candidate.js';
 import type { Token } from './tokenize.js';
+import { foreignSpelling } from './shape-rules.js';
 
 /** Particles that start bare foreign surnames ("El Ouardi", "Ben Ali") and rarely a Dutch sentence. */
 const FOREIGN_STARTERS = new Set(['el', 'al', 'ben', 'bin', 'ibn', 'abou', 'abu', 'ait', 'aït', 'da', 'di', 'du', 'le', 'la', 'von', 'mc', 'mac', "d'"]);
+/** Prepositions that start a Dutch surname only before a second particle ("Op 't Hof", "In den Bosch"). */
+const PREPOSITION_STARTERS = new Set(['op', 'in', 'uit', 'onder', 'over', 'bij']);
+/** Second particles that never follow a preposition in a sentence ("In de…", "Op het…" are ordinary). */
+const SECOND_PARTICLES = new Set(["'t", '’t', 'den', 'der']);
 const DOUBLE_NAME_TAIL = /-(van|de|der|den|ter|ten|te|el|al|in|op)$/;
 
 export class Tokens {
@@ -205,15 +210,18 @@ export function lexiconCandidates(T: Tokens): Candidate[] {
       continue;
     }
 
-    // capitalised particle + surname anywhere: "De Vries", "El Amrani", "Van der Meer"
-    if (t.particle && t.title && SURNAME_STARTERS.has(t.key)) {
+    // capitalised particle + surname anywhere: "De Vries", "El Amrani", "Van der Meer"; a preposition
+    // only before a second particle ("Op 't Hof", "In den Bosch", "Op den Akker")
+    if (t.particle && t.title && (SURNAME_STARTERS.has(t.key) || (PREPOSITION_STARTERS.has(t.key) && isWord(W[i + 1]) && SECOND_PARTICLES.has(W[i + 1]!.text)))) {
       const k = T.particlesFrom(T.adv(i, false));
       const s = k >= 0 ? W[k] : undefined;
       // "De Johan Cruijff ArenA": an article before a first name + surname is not a surname particle
       const articleBeforeName = T.isFirst(s) && nameCase(W[T.adv(k, false)]);
       if (s && nameCase(s) && !s.particle && !L.isStopword(s.key) && !articleBeforeName) {
-        const known = L.isSurname(s.key);
-        const common = L.isCommonWord(s.key);
+        // a double surname counts by its parts: "Hof-Agyeman" is known when one part is, common when all are
+        const parts = s.key.split('-').filter(Boolean);
+        const known = L.isSurname(s.key) || (parts.length > 1 && parts.some((p) => L.isSurname(p)));
+        const common = L.isCommonWord(s.key) || (parts.length > 1 && parts.every((p) => L.isCommonWord(p)));
         let strength: Strength | undefined;
         const verbAfter = isWord(W[k + 1]) && FINITE_VERBS.has(W[k + 1]!.key);
         // a capitalised tussenvoegsel inside a sentence ("volgens De Haan") or before a verb is a surname's
@@ -320,6 +328,8 @@ export function invertedName(T: Tokens, i: number): { e: number; strength: Stren
     if (g.kind === 'initials') own = 2;
     else if (L.isStopword(g.key)) return undefined;
     else if (T.isFirst(g)) own = T.ambiguous(g) ? 2 : 3;
+    // a given name no list knows, spelled the way only names from abroad are ("Berg, Wiesław van")
+    else if (foreignSpelling(g) && !T.ambiguous(g)) own = 3;
     else if (!T.ambiguous(g) && L.mode === 'system') own = 2;
     if (own !== undefined) strength = Math.max(strength ?? 0, own) as Strength;
     evidence.push(own);

@@ -2,8 +2,10 @@
  * Home addresses. A Dutch postcode (1234 AB) is the anchor: with the street + house number before
  * it and the place after it, the whole address is redacted. A street with a house number but no
  * postcode ("Jacob Bontiusplaats 11") is usually an office or meeting place and stays visible,
- * unless a residence word stands before it ("woont aan de Kerkstraat 12"). Postbus addresses
- * belong to organisations and stay visible.
+ * unless a residence word stands before it ("woont aan de Kerkstraat 12"), it fills a form's
+ * address field ("Straat en huisnummer: Kastanjeweg 12-2") or it stands in brackets behind a
+ * person's name ("Fleur Jansen (Kastanjeweg 12-2)", see addressesBehindNames, called by the
+ * detector once the names are known). Postbus addresses belong to organisations and stay visible.
  */
 import type { Finding, Recognizer } from '../types.js';
 import { contextNear, finding, wordsRegExp } from './util.js';
@@ -53,9 +55,11 @@ export const addressRecognizer: Recognizer = {
         out.push(finding(text, start, end, 'address', 'address/postcode-only', 0.4, 'losse postcode (kan een woonadres zijn)'));
       }
     }
-    // street + house number without postcode: only after a residence word
+    // street + house number without postcode: only after a residence word or as the value of a form's address field
     for (const m of text.matchAll(HOME_STREET_RE)) {
-      if (!contextNear(text, m.index, m.index, RESIDENCE_RE, 25) || NUMBERED_THINGS.test(m[1]!)) continue;
+      if (NUMBERED_THINGS.test(m[1]!)) continue;
+      const field = addressField(text, m.index);
+      if (!field && !contextNear(text, m.index, m.index, RESIDENCE_RE, 25)) continue;
       // over a line break only a word that is visibly a street, before a house number and not a year
       // ("woont in Amsterdam\n2024 …" is no address)
       if (m[0].includes('\n')) {
@@ -64,13 +68,26 @@ export const addressRecognizer: Recognizer = {
         if (!STREET_SUFFIX_STRONG.test(street) && !(STREET_SUFFIX_WEAK.test(street) && !year)) continue;
       }
       if (out.some((f) => f.start <= m.index && f.end >= m.index + m[0].length)) continue;
-      out.push(finding(text, m.index, m.index + m[0].length, 'address', 'address/street', 0.75, 'straat en huisnummer van een woonadres'));
+      if (field) out.push(finding(text, m.index, m.index + m[0].length, 'address', 'address/field', 0.85, 'straat en huisnummer in een adresveld'));
+      else out.push(finding(text, m.index, m.index + m[0].length, 'address', 'address/street', 0.75, 'straat en huisnummer van een woonadres'));
     }
     // a home address found once is a home address everywhere in the document ("bij het pand Hoofdweg 70A")
     out.push(...repeatAddresses(text, out, homeStreets(text, out)));
     return out;
   },
 };
+
+/** The label of a form field that holds a person's own address ("Straat en huisnummer:", "Adres",
+ * "Woonadres"), alone before the value on its line or on the line above. A visiting or postal address
+ * ("Bezoekadres:", "Postadres:") is an organisation's and does not count. */
+const ADDRESS_LABEL = String.raw`(?:straat(?:naam)?\s*(?:en|\+|&|/)\s*huis(?:nummer|nr\.?)(?:\s*(?:en|\+|&|/)\s*toevoeging)?|(?:woon|huis|thuis)?adres|straat)`;
+const FIELD_SAME_LINE_RE = new RegExp(`(?:^|[\\n\\f\\t])[ \\t*•-]*${ADDRESS_LABEL}[ \\t]*(?::[ \\t]*|\\t[ \\t]*| {2,})$`, 'iu');
+const FIELD_LINE_ABOVE_RE = new RegExp(`(?:^|[\\n\\f])[ \\t*•-]*${ADDRESS_LABEL}[ \\t]*:?[ \\t]*\\n[ \\t]*$`, 'iu');
+
+function addressField(text: string, pos: number): boolean {
+  const before = text.slice(Math.max(0, pos - 60), pos);
+  return FIELD_SAME_LINE_RE.test(before) || FIELD_LINE_ABOVE_RE.test(before);
+}
 
 /** "Street number" keys (folded, single spaces) of the home addresses found: the street part of
  * postcode addresses and the street addresses after a residence word. */
@@ -105,6 +122,26 @@ export function repeatAddresses(text: string, found: readonly Finding[], keys: R
         out.push(finding(text, start, end, 'address', 'address/repeat', 0.8, 'zelfde woonadres als elders in het document'));
       break;
     }
+  }
+  return out;
+}
+
+/** "(Kastanjeweg 12-2)" or "(Kastanjeweg 12-2, Zaandam)" right behind a person's name: the person's
+ * home address, also without a postcode. The bracket must hold only the address (and a place), and
+ * the street must look like one (a street suffix, or a street the gazetteer knows). */
+const BRACKET_ADDRESS_RE = new RegExp(String.raw`^[ \t]*\(((${STREET})[ \n](${HOME_NO}))(?:,[ \t]*(?:'s-|'t )?\p{Lu}[\p{L}'-]*(?:[ -]\p{Lu}[\p{L}'-]*){0,2})?\)`, 'u');
+
+export function addressesBehindNames(text: string, names: readonly { end: number; confidence: number }[], isStreet: (street: string) => boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const n of names) {
+    if (n.confidence < 0.5) continue;
+    const m = BRACKET_ADDRESS_RE.exec(text.slice(n.end, n.end + 80));
+    if (!m) continue;
+    const street = m[2]!.toLowerCase();
+    if (NUMBERED_THINGS.test(street)) continue;
+    if (!STREET_SUFFIX_STRONG.test(street) && !STREET_SUFFIX_WEAK.test(street) && !isStreet(m[2]!)) continue;
+    const start = n.end + m[0].indexOf('(') + 1;
+    out.push(finding(text, start, start + m[1]!.length, 'address', 'address/behind-name', 0.85, 'straat en huisnummer achter de naam van een persoon'));
   }
   return out;
 }

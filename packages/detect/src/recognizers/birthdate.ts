@@ -13,6 +13,8 @@ const DATE_RE = new RegExp(
 const YEAR_RE = /(?<=geboren in |geboortejaar:? )(?:19|20)\d{2}(?!\d)/giu;
 const CONTEXT = ['geboren', 'geb.', 'geb', 'geboortedatum', 'geboortedag', 'date of birth', 'dob', 'd.o.b.', 'geboren op'];
 const CONTEXT_RE = wordsRegExp(CONTEXT);
+/** Where a sentence ends: a full stop before a capital, a blank line, a page, a line ending a sentence. */
+const SENTENCE_BREAK = /[.!?]\s+(?=\p{Lu})|[.!?;]?[ \t]*\n[ \t]*\n|[.!?;][ \t]*\n|\f/gu;
 
 export const birthdateRecognizer: Recognizer = {
   name: 'birthdate',
@@ -21,10 +23,11 @@ export const birthdateRecognizer: Recognizer = {
   find(text: string): Finding[] {
     const out: Finding[] = [];
     for (const m of text.matchAll(DATE_RE)) {
-      // the birth word must stand in the same sentence: "…geboren uit zorg. Op 12 mei 2024 besloten" is no birth date
+      // the birth word must stand in the same sentence: "…geboren uit zorg. Op 12 mei 2024 besloten" is no
+      // birth date; a line that wraps inside the sentence ("(geboren\n12-03-1961, …)") does not end it
       const before = text.slice(Math.max(0, m.index - 30), m.index);
-      let cut = before.lastIndexOf('\n') + 1;
-      for (const s of before.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) cut = Math.max(cut, s.index + 1);
+      let cut = 0;
+      for (const s of before.matchAll(SENTENCE_BREAK)) cut = Math.max(cut, s.index + 1);
       const sentence = before.slice(cut);
       if (!contextNear(sentence, sentence.length, sentence.length, CONTEXT_RE, 30)) continue;
       out.push(finding(text, m.index, m.index + m[0].length, 'birthdate', 'birthdate/date', 0.9, 'geboortedatum'));

@@ -51,6 +51,8 @@ const MIN_DIGITS = 5;
 
 /** Runs of digits and the characters written between the digits of a phone number. */
 const DIGIT_RUN = /[+(]?\d[\d\s().\/-]*/g;
+/** En and em dashes that word processors put in "020 – 1234567": read as the hyphen (same length). */
+const DASHES = /[\u2013\u2014]/g;
 
 /** Only runs of MIN_DIGITS digits or more can hold a phone number: everything else is blanked
  * (same length, offsets stay in place) so that libphonenumber does not parse every year, amount
@@ -66,22 +68,26 @@ function onlyDigitRuns(text: string): string {
       if (c >= 48 && c <= 57) digits++;
     }
     if (digits < MIN_DIGITS) continue;
-    parts.push(' '.repeat(m.index - pos), m[0]);
+    // a blank gap must still separate two numbers: with only spaces between them libphonenumber
+    // reads "020 - 1234567 of 06 - 12345678" as one chunk and loses the first number
+    parts.push(gap(m.index - pos), m[0]);
     pos = m.index + m[0].length;
   }
-  parts.push(' '.repeat(text.length - pos));
+  parts.push(gap(text.length - pos));
   return parts.join('');
 }
 
+const gap = (n: number): string => (n > 0 ? `\n${' '.repeat(n - 1)}` : '');
+
 function candidates(input: string): NumberFound[] {
-  const text = onlyDigitRuns(input.replace(DATE_OR_TIME, (m) => ' '.repeat(m.length)));
+  const text = onlyDigitRuns(input.replace(DASHES, '-').replace(DATE_OR_TIME, (m) => ' '.repeat(m.length)));
   // leniency is a documented option of findNumbers but missing from its type declarations
   return findNumbers(text, { defaultCountry: 'NL', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: 'NL'; v2: true }) as NumberFound[];
 }
 
 /** A phone number, or undefined when the match is a time, date, code or not a Dutch number. */
 function judge(text: string, n: NumberFound): Finding | undefined {
-  const raw = text.slice(n.startsAt, n.endsAt);
+  const raw = text.slice(n.startsAt, n.endsAt).replace(DASHES, '-');
   const valid = n.number.isValid();
   if (!valid && !(STRICT_NL.test(raw) && n.number.countryCallingCode === '31' && n.number.nationalNumber.length === 9)) return undefined;
   const municipal = MUNICIPAL.test(raw);
