@@ -23,6 +23,8 @@ export type AuditAction =
   | 'export.downloaded'
   | 'redaction.decided'
   | 'redaction.added'
+  | 'page.checked'
+  | 'page.unchecked'
   | 'export.requested';
 
 export interface AuditEntry {

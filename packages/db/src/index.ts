@@ -11,3 +11,4 @@ export * from './exports.js';
 export { openMigratedDatabase, type OpenedDatabase } from './open.js';
 export * from './uploads.js';
 export * from './retry.js';
+export * from './page-checks.js';

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { batchDecisionRoutes } from './routes/batch-decisions.js';
+import { batchSearchRoutes } from './routes/batch-search.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/exports.js';
 import { meRoutes } from './routes/me.js';
+import { pageCheckRoutes } from './routes/page-checks.js';
 import { redactionRoutes } from './routes/redactions.js';
 import { webApp } from './web.js';
 
@@ -13,6 +15,8 @@ export const reviewApp: FastifyPluginAsync = async (fastify) => {
   await fastify.register(documentRoutes);
   await fastify.register(redactionRoutes);
   await fastify.register(batchDecisionRoutes);
+  await fastify.register(batchSearchRoutes);
+  await fastify.register(pageCheckRoutes);
   await fastify.register(exportRoutes);
   await fastify.register(webApp);
 };

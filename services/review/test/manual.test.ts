@@ -29,6 +29,22 @@ describe('findOccurrences', () => {
     ]);
   });
 
+  it('matches whole words only: "Jan" is not found inside "Jansen"', () => {
+    const found = findOccurrences(doc, 'jan');
+    expect(found.map((f) => [f.page, f.text, f.boxes[0]!.width])).toEqual([
+      [1, 'Jan', 18],
+      [2, 'Jan', 18],
+    ]);
+    expect(findOccurrences(doc, 'Janse')).toEqual([]);
+    expect(findOccurrences(doc, 'ansen')).toEqual([]);
+  });
+
+  it('lets an edge that is not a letter touch a word, and gives the words around a hit', () => {
+    const mail: ExtractedDocument = { pages: [page(1, [['Mail', 'naar', 'j.smit@utrecht.nl', 'vandaag']])] };
+    expect(findOccurrences(mail, '@utrecht.nl').map((f) => f.text)).toEqual(['@utrecht.nl']);
+    expect(findOccurrences(mail, 'utrecht')).toEqual([expect.objectContaining({ text: 'utrecht', context: 'Mail naar j.smit@utrecht.nl vandaag' })]);
+  });
+
   it('treats the text literally, not as a pattern', () => {
     expect(findOccurrences(doc, 'J.n')).toEqual([]);
     expect(findOccurrences(doc, '   ')).toEqual([]);
