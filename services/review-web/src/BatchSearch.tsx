@@ -6,6 +6,19 @@ import type { BatchSearch as SearchResult, Grounds } from './types.js';
 /** Hits listed per document before the rest is summarised: enough to judge a search. */
 const SHOWN_HITS = 8;
 
+/** The words around a hit with the hit marked. */
+function Highlighted({ context, hit }: { context: string; hit: string }) {
+  const at = context.toLowerCase().indexOf(hit.toLowerCase());
+  if (at < 0) return <>{context}</>;
+  return (
+    <>
+      {context.slice(0, at)}
+      <mark>{context.slice(at, at + hit.length)}</mark>
+      {context.slice(at + hit.length)}
+    </>
+  );
+}
+
 /** "/": a word or phrase searched as whole words in every document of the batch, hits listed per
  * document with the words around them, and every hit not yet blacked out redacted at once with a
  * ground (manual redactions, audited). */
@@ -77,7 +90,7 @@ export function BatchSearch({ batchId, currentDocument, onGoTo, onRedact }: {
                     ) : (
                       `pagina ${h.page}`
                     )}
-                    : {h.context} {h.redacted && <span className="status status--accepted">al gelakt</span>}
+                    : <Highlighted context={h.context} hit={h.text} /> {h.redacted && <span className="status status--accepted">al gelakt</span>}
                   </li>
                 ))}
                 {d.hits.length > SHOWN_HITS && <li>en nog {d.hits.length - SHOWN_HITS}</li>}

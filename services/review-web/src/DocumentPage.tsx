@@ -43,20 +43,16 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
 
   const loadDocument = useCallback(async () => setDoc(await api<DocumentDetail>(`/v1/documents/${id}`)), [id]);
   useEffect(() => {
-    void (async () => {
-      try {
-        const [, , checks, bytes] = await Promise.all([
-          loadDocument(),
-          review.load(),
-          api<{ checkedPages: number[] }>(`/v1/documents/${id}/page-checks`),
-          apiBlob(`/v1/documents/${id}/original.pdf`).then((b) => b.arrayBuffer()),
-        ]);
-        setCheckedPages(new Set(checks.checkedPages));
-        setPdf(await openPdf(bytes));
-      } catch (err) {
-        setLoadError((err as Error).message);
-      }
-    })();
+    // each part shows as soon as it is there: the first page does not wait for the checklist
+    const failed = (err: unknown) => setLoadError((err as Error).message);
+    loadDocument().catch(failed);
+    review.load().catch(failed);
+    api<{ checkedPages: number[] }>(`/v1/documents/${id}/page-checks`)
+      .then((checks) => setCheckedPages(new Set(checks.checkedPages)))
+      .catch(failed);
+    apiBlob(`/v1/documents/${id}/original.pdf`)
+      .then(async (b) => setPdf(await openPdf(await b.arrayBuffer())))
+      .catch(failed);
   }, [id]);
 
   // while an export runs, follow the document's status
@@ -121,7 +117,9 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
     setDialog(undefined);
     if (pending) await review.everywhere(pending.redaction.text, pending.status, inBatch);
   };
-  const changePage = (p: number) => doc && setPage(Math.min(doc.pages, Math.max(1, p)));
+  const pageCount = doc?.pages ?? 1;
+  // stable, so a decision does not re-render every page thumbnail
+  const changePage = useCallback((p: number) => setPage(Math.min(pageCount, Math.max(1, p))), [pageCount]);
   const toggleChecked = async (p: number) => {
     const checked = !checkedPages.has(p);
     try {

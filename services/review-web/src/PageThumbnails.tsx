@@ -1,14 +1,14 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { PDFDocumentProxy } from './pdf.js';
 import type { Redaction } from './types.js';
 
 export type PageState = 'niets-open' | 'open' | 'gecontroleerd';
 
-/** What is left to do on a page: a reviewer marked it as checked, it has open suggestions, or
- * nothing is open on it. */
-export function pageState(redactions: readonly Redaction[], page: number, checked: ReadonlySet<number>): PageState {
-  if (checked.has(page)) return 'gecontroleerd';
-  return redactions.some((r) => r.page === page && r.status === 'suggested') ? 'open' : 'niets-open';
+/** What is left to do on each page: a reviewer marked it as checked, it has open suggestions,
+ * or nothing is open on it. One pass over the redactions, whatever the number of pages. */
+export function pageStates(redactions: readonly Redaction[], pages: number, checked: ReadonlySet<number>): PageState[] {
+  const open = new Set(redactions.filter((r) => r.status === 'suggested').map((r) => r.page));
+  return Array.from({ length: pages }, (_, i) => (checked.has(i + 1) ? 'gecontroleerd' : open.has(i + 1) ? 'open' : 'niets-open'));
 }
 
 const LABEL: Record<PageState, string> = { 'niets-open': 'niets open', open: 'open voorstellen', gecontroleerd: 'gecontroleerd' };
@@ -44,8 +44,27 @@ const Thumbnail = memo(function Thumbnail({ pdf, page }: { pdf: PDFDocumentProxy
   return <canvas ref={canvas} className="thumb__image" width={THUMB_WIDTH} height={Math.round(THUMB_WIDTH * 1.414)} aria-hidden="true" />;
 });
 
+const PageButton = memo(function PageButton({ pdf, page, state, current, onPage }: {
+  pdf: PDFDocumentProxy | undefined;
+  page: number;
+  state: PageState;
+  current: boolean;
+  onPage(page: number): void;
+}) {
+  return (
+    <li>
+      <button type="button" className={`thumb thumb--${state}`} aria-current={current ? 'page' : undefined} aria-label={`Pagina ${page}: ${LABEL[state]}`} onClick={() => onPage(page)}>
+        {pdf ? <Thumbnail pdf={pdf} page={page} /> : <span className="thumb__image thumb__image--empty" />}
+        <span className="thumb__label" aria-hidden="true">
+          {page} · {LABEL[state]}
+        </span>
+      </button>
+    </li>
+  );
+});
+
 /** One thumbnail per page with the page's state; `ready` holds the drawing back until the page
- * being read is on screen. */
+ * being read is on screen. A decision re-renders only the pages whose state it changed. */
 export function PageThumbnails({ pdf, ready, pages, current, redactions, checked, onPage }: {
   pdf: PDFDocumentProxy | undefined;
   ready: boolean;
@@ -59,28 +78,13 @@ export function PageThumbnails({ pdf, ready, pages, current, redactions, checked
   useEffect(() => {
     list.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest' });
   }, [current]);
+  const states = useMemo(() => pageStates(redactions, pages, checked), [redactions, pages, checked]);
   return (
     <nav aria-label="Pagina's" className="thumbs">
       <ol ref={list}>
-        {Array.from({ length: pages }, (_, i) => i + 1).map((p) => {
-          const state = pageState(redactions, p, checked);
-          return (
-            <li key={p}>
-              <button
-                type="button"
-                className={`thumb thumb--${state}`}
-                aria-current={p === current ? 'page' : undefined}
-                aria-label={`Pagina ${p}: ${LABEL[state]}`}
-                onClick={() => onPage(p)}
-              >
-                {pdf && ready ? <Thumbnail pdf={pdf} page={p} /> : <span className="thumb__image thumb__image--empty" />}
-                <span className="thumb__label" aria-hidden="true">
-                  {p} · {LABEL[state]}
-                </span>
-              </button>
-            </li>
-          );
-        })}
+        {states.map((state, i) => (
+          <PageButton key={i + 1} pdf={ready ? pdf : undefined} page={i + 1} state={state} current={i + 1 === current} onPage={onPage} />
+        ))}
       </ol>
     </nav>
   );

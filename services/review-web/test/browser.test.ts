@@ -156,6 +156,7 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     await page.locator('.suggestion', { hasText: names[0] }).locator('.suggestion__meta').click({ modifiers: ['Control'] });
     await page.locator('.suggestion', { hasText: names[1] }).locator('.suggestion__meta').click({ modifiers: ['Shift'] });
     await page.getByRole('group', { name: 'Selectie' }).getByText('2 geselecteerd').waitFor();
+    await shot('document');
     await page.getByRole('button', { name: 'Selectie niet lakken' }).click();
     await waitFor(async () => Promise.all(names.map(statusOf)), (s) => s.every((x) => x === 'rejected'), 5000);
     await page.keyboard.press('Control+z');

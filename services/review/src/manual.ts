@@ -26,6 +26,17 @@ export function wholeWordPattern(text: string): RegExp | undefined {
   return new RegExp(`${before}${body}${after}`, 'giu');
 }
 
+/** About CONTEXT_CHARS characters either side of [start, end), in whole words. */
+function contextAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - CONTEXT_CHARS);
+  const to = Math.min(text.length, end + CONTEXT_CHARS);
+  let slice = text.slice(from, to);
+  // a word cut off at either edge is left out
+  if (from > 0 && /\S/.test(text[from - 1]!)) slice = slice.replace(/^\S*/, '');
+  if (to < text.length && /\S/.test(text[to]!)) slice = slice.replace(/\S*$/, '');
+  return slice.replace(/\s+/g, ' ').trim();
+}
+
 /** Every occurrence of `text` as whole words in the document, placed on its page(s) the way the
  * detector places its findings. */
 export function findOccurrences(doc: ExtractedDocument, text: string): Occurrence[] {
@@ -35,7 +46,7 @@ export function findOccurrences(doc: ExtractedDocument, text: string): Occurrenc
   const found: Occurrence[] = [];
   for (const match of index.text.matchAll(pattern)) {
     const end = match.index + match[0].length;
-    const context = index.text.slice(Math.max(0, match.index - CONTEXT_CHARS), end + CONTEXT_CHARS).replace(/\s+/g, ' ').trim();
+    const context = contextAround(index.text, match.index, end);
     for (const part of spanBoxes(index, doc.pages, match.index, end)) {
       if (part.boxes.length) found.push({ page: part.page, boxes: part.boxes, text: match[0].replace(/\s+/g, ' '), context });
     }

@@ -43,6 +43,9 @@ describe('findOccurrences', () => {
     const mail: ExtractedDocument = { pages: [page(1, [['Mail', 'naar', 'j.smit@utrecht.nl', 'vandaag']])] };
     expect(findOccurrences(mail, '@utrecht.nl').map((f) => f.text)).toEqual(['@utrecht.nl']);
     expect(findOccurrences(mail, 'utrecht')).toEqual([expect.objectContaining({ text: 'utrecht', context: 'Mail naar j.smit@utrecht.nl vandaag' })]);
+    const long: ExtractedDocument = { pages: [page(1, [['Voorafgaand', 'aan', 'het', 'overleg', 'over', 'de', 'aanvraag', 'belde', 'Jan', 'met', 'de', 'afdeling', 'vergunningen', 'en', 'handhaving', 'van', 'de', 'gemeente']])] };
+    // about 40 characters either side, cut at whole words
+    expect(findOccurrences(long, 'jan')[0]!.context).toBe('aan het overleg over de aanvraag belde Jan met de afdeling vergunningen en');
   });
 
   it('treats the text literally, not as a pattern', () => {
