@@ -51,7 +51,11 @@ export interface Redaction {
   boxes: Box[];
   text: string;
   category: Category;
+  /** The primary ground: the one a single-ground box shows. */
   ground: GroundCode;
+  /** Further grounds where the law allows more than one for the same passage (e.g. personal data
+   * that also bears on the functioning of the State); absent or empty for one ground. */
+  additionalGrounds?: GroundCode[];
   confidence: number;
   detector: string;
   explanation: string;
@@ -61,6 +65,16 @@ export interface Redaction {
 }
 
 /** Redactions the export must black out. */
-export function isApplied(r: Redaction): boolean {
+export function isApplied(r: Pick<Redaction, 'status'>): boolean {
   return r.status === 'accepted' || r.status === 'manual';
+}
+
+/** Every ground of a redaction, the primary first, each once. */
+export function groundsOf(r: Pick<Redaction, 'ground' | 'additionalGrounds'>): GroundCode[] {
+  return [...new Set([r.ground, ...(r.additionalGrounds ?? [])])];
+}
+
+/** The text on a box: its grounds joined, e.g. "5.1.2e; 5.1.2i". */
+export function groundLabel(r: Pick<Redaction, 'ground' | 'additionalGrounds'>): string {
+  return groundsOf(r).join('; ');
 }

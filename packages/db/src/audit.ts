@@ -28,7 +28,9 @@ export type AuditAction =
   | 'decision.inherited'
   | 'duplicate.inherited'
   | 'consistency.allowed'
-  | 'orglist.changed';
+  | 'orglist.changed'
+  | 'page.checked'
+  | 'page.unchecked';
 
 export interface AuditEntry {
   id: number;

@@ -187,7 +187,7 @@ export async function decideEntityInBatch(db: Database, batchId: string, decisio
       await applyPlan(tx, doc.id, rule, plan, actor);
     }
     const documents = planItems(planned);
-    const previous = planned.flatMap(({ plan }) => plan.change.map((r) => ({ id: r.id, status: r.status, ground: r.ground })));
+    const previous = planned.flatMap(({ plan }) => plan.change.map((r) => ({ id: r.id, status: r.status, ground: r.ground, additionalGrounds: r.additionalGrounds })));
     await appendAudit(tx, actor, {
       action: 'batch.decided',
       batchId,

@@ -15,3 +15,4 @@ export * from './knowledge.js';
 export * from './batch-rules.js';
 export * from './org-lists.js';
 export * from './consistency.js';
+export * from './page-checks.js';

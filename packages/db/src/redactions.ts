@@ -7,6 +7,8 @@ import { ConflictError } from './errors.js';
 
 export interface RedactionRecord extends Redaction {
   documentId: string;
+  /** Always present once stored (empty for one ground). */
+  additionalGrounds: GroundCode[];
   origin: 'detector' | 'reviewer';
   decidedBy: string | null;
   decidedAt: string | null;
@@ -21,6 +23,7 @@ interface RedactionRow {
   text: string;
   category: Category;
   ground: GroundCode;
+  additional_grounds: GroundCode[];
   confidence: number;
   detector: string;
   explanation: string;
@@ -40,6 +43,7 @@ function toRecord(r: RedactionRow): RedactionRecord {
     text: r.text,
     category: r.category,
     ground: r.ground,
+    additionalGrounds: r.additional_grounds,
     confidence: r.confidence,
     detector: r.detector,
     explanation: r.explanation,
@@ -75,9 +79,10 @@ export async function reopenIfExported(tx: Queryable, documentId: string): Promi
 export async function insertRedactions(q: Queryable, documentId: string, origin: 'detector' | 'reviewer', items: readonly Redaction[]): Promise<void> {
   if (!items.length) return;
   await q.query(
-    `INSERT INTO redactions (id, document_id, origin, page, boxes, text, category, ground, confidence, detector, explanation, needs_review, status)
-     SELECT r.id, $1, $2, r.page, r.boxes, r.text, r.category, r.ground, r.confidence, r.detector, r.explanation, r."needsReview", r.status::redaction_status
-     FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, page int, boxes jsonb, text text, category text, ground text, confidence real,
+    `INSERT INTO redactions (id, document_id, origin, page, boxes, text, category, ground, additional_grounds, confidence, detector, explanation, needs_review, status)
+     SELECT r.id, $1, $2, r.page, r.boxes, r.text, r.category, r.ground,
+       ARRAY(SELECT jsonb_array_elements_text(coalesce(r."additionalGrounds", '[]'::jsonb))), r.confidence, r.detector, r.explanation, r."needsReview", r.status::redaction_status
+     FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, page int, boxes jsonb, text text, category text, ground text, "additionalGrounds" jsonb, confidence real,
        detector text, explanation text, "needsReview" boolean, status text)`,
     [documentId, origin, JSON.stringify(items)],
   );
@@ -134,6 +139,8 @@ export interface Decision {
   /** `suggested` puts a decision back to open: how the review app undoes one. */
   status: 'accepted' | 'rejected' | 'suggested';
   ground?: GroundCode;
+  /** Replaces the further grounds; only together with `ground` (a new set of grounds). */
+  additionalGrounds?: GroundCode[];
 }
 
 /** A redaction's state before a decision changed it, so a client can undo the decision. */
@@ -141,6 +148,7 @@ export interface PriorState {
   id: string;
   status: RedactionStatus;
   ground: GroundCode;
+  additionalGrounds: GroundCode[];
 }
 
 /** Applies `decision` to the redactions of one document chosen by `where` (SQL over the
@@ -156,16 +164,18 @@ async function decideWhereIn(
 ): Promise<{ updated: RedactionRecord[]; before: PriorState[] }> {
   const { batchId } = await lockDecidableDocument(tx, documentId);
   const before = await tx.query<PriorState>(
-    `SELECT id, status, ground FROM redactions WHERE document_id = $1 AND ${where} ORDER BY page, ordinal`,
+    `SELECT id, status, ground, additional_grounds AS "additionalGrounds" FROM redactions WHERE document_id = $1 AND ${where} ORDER BY page, ordinal`,
     [documentId, ...params],
   );
   if (!before.rows.length) return { updated: [], before: [] };
   await reopenIfExported(tx, documentId);
   const ids = before.rows.map((r) => r.id);
   const { rows } = await tx.query<RedactionRow>(
-    `UPDATE redactions SET status = $2::redaction_status, ground = COALESCE($3, ground), decided_by = $4, decided_at = now()
+    `UPDATE redactions SET status = $2::redaction_status, ground = COALESCE($3, ground),
+       additional_grounds = CASE WHEN $3::text IS NULL THEN additional_grounds ELSE COALESCE($5::text[], '{}') END,
+       decided_by = $4, decided_at = now()
      WHERE id = ANY($1::uuid[]) RETURNING *`,
-    [ids, decision.status, decision.ground ?? null, actor.name],
+    [ids, decision.status, decision.ground ?? null, actor.name, decision.ground ? (decision.additionalGrounds ?? []).filter((g) => g !== decision.ground) : null],
   );
   const after = new Map(rows.map((r) => [r.id, r]));
   await appendAuditEntries(
@@ -178,12 +188,23 @@ async function decideWhereIn(
         batchId,
         documentId,
         redactionId: prev.id,
-        details: { from: prev.status, to: now.status, ground: now.ground, ...(prev.ground !== now.ground ? { previousGround: prev.ground } : {}) },
+        details: {
+          from: prev.status,
+          to: now.status,
+          ground: now.ground,
+          ...(now.additional_grounds.length ? { additionalGrounds: now.additional_grounds } : {}),
+          ...(prev.ground !== now.ground ? { previousGround: prev.ground } : {}),
+          ...(!sameGrounds(prev.additionalGrounds, now.additional_grounds) ? { previousAdditionalGrounds: prev.additionalGrounds } : {}),
+        },
       };
     }),
   );
   const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
   return { updated: ids.map((id) => byId.get(id)!), before: before.rows };
+}
+
+function sameGrounds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((g, i) => g === b[i]);
 }
 
 /** `decideWhereIn` in a transaction of its own. */
@@ -288,48 +309,68 @@ export interface ManualRedaction {
   text: string;
 }
 
-/** A reviewer's own redactions (status manual), audited one by one. */
-export async function addManualRedactions(
+/** The grounds a reviewer gives a manual redaction: the primary one and any further ones. */
+export interface Grounds {
+  ground: GroundCode;
+  additionalGrounds?: GroundCode[];
+}
+
+/** A reviewer's own redactions (status manual) in one document, audited one by one, inside the
+ * caller's transaction. */
+async function addManualIn(tx: Queryable, documentId: string, items: readonly ManualRedaction[], grounds: Grounds, actor: Actor): Promise<RedactionRecord[]> {
+  const { batchId } = await lockDecidableDocument(tx, documentId);
+  const { ground } = grounds;
+  const additionalGrounds = [...new Set(grounds.additionalGrounds ?? [])].filter((g) => g !== ground);
+  const redactions: Redaction[] = items.map((item) => ({
+    id: randomUUID(),
+    page: item.page,
+    boxes: item.boxes,
+    text: item.text,
+    category: 'manual',
+    ground,
+    additionalGrounds,
+    confidence: 1,
+    detector: 'manual',
+    explanation: 'handmatig gelakt door beoordelaar',
+    status: 'manual',
+    needsReview: false,
+  }));
+  if (!redactions.length) return [];
+  await reopenIfExported(tx, documentId);
+  await insertRedactions(tx, documentId, 'reviewer', redactions);
+  await tx.query('UPDATE redactions SET decided_by = $2, decided_at = now() WHERE id = ANY($1::uuid[])', [redactions.map((r) => r.id), actor.name]);
+  await appendAuditEntries(
+    tx,
+    actor,
+    redactions.map((r) => ({
+      action: 'redaction.added' as const,
+      batchId,
+      documentId,
+      redactionId: r.id,
+      details: { page: r.page, boxes: r.boxes, ground, ...(additionalGrounds.length ? { additionalGrounds } : {}), text: r.text },
+    })),
+  );
+  const { rows } = await tx.query<RedactionRow>('SELECT * FROM redactions WHERE id = ANY($1::uuid[]) ORDER BY page, ordinal', [redactions.map((r) => r.id)]);
+  return rows.map(toRecord);
+}
+
+/** A reviewer's own redactions (status manual) in one document. */
+export async function addManualRedactions(db: Database, documentId: string, items: readonly ManualRedaction[], grounds: Grounds, actor: Actor): Promise<RedactionRecord[]> {
+  return db.transaction((tx) => addManualIn(tx, documentId, items, grounds, actor));
+}
+
+/** Manual redactions in several documents of a batch at once (search and redact across the
+ * dossier): all or nothing, so a document that cannot be decided on now leaves every document
+ * as it was. */
+export async function addManualRedactionsInDocuments(
   db: Database,
-  documentId: string,
-  items: readonly ManualRedaction[],
-  ground: GroundCode,
+  itemsByDocument: ReadonlyMap<string, readonly ManualRedaction[]>,
+  grounds: Grounds,
   actor: Actor,
 ): Promise<RedactionRecord[]> {
   return db.transaction(async (tx) => {
-    const { batchId } = await lockDecidableDocument(tx, documentId);
-    const redactions: Redaction[] = items.map((item) => ({
-      id: randomUUID(),
-      page: item.page,
-      boxes: item.boxes,
-      text: item.text,
-      category: 'manual',
-      ground,
-      confidence: 1,
-      detector: 'manual',
-      explanation: 'handmatig gelakt door beoordelaar',
-      status: 'manual',
-      needsReview: false,
-    }));
-    if (!redactions.length) return [];
-    await reopenIfExported(tx, documentId);
-    await insertRedactions(tx, documentId, 'reviewer', redactions);
-    await tx.query('UPDATE redactions SET decided_by = $2, decided_at = now() WHERE id = ANY($1::uuid[])', [
-      redactions.map((r) => r.id),
-      actor.name,
-    ]);
-    for (const r of redactions) {
-      await appendAudit(tx, actor, {
-        action: 'redaction.added',
-        batchId,
-        documentId,
-        redactionId: r.id,
-        details: { page: r.page, boxes: r.boxes, ground, text: r.text },
-      });
-    }
-    const { rows } = await tx.query<RedactionRow>('SELECT * FROM redactions WHERE id = ANY($1::uuid[]) ORDER BY page, ordinal', [
-      redactions.map((r) => r.id),
-    ]);
-    return rows.map(toRecord);
+    const added: RedactionRecord[] = [];
+    for (const [documentId, items] of itemsByDocument) added.push(...(await addManualIn(tx, documentId, items, grounds, actor)));
+    return added;
   });
 }

@@ -109,7 +109,7 @@ describe.skipIf(!infra.ok)('@woo/db on PostgreSQL', () => {
     const bulk = await decideMatching(db, d.id, { text: 'JAN', status: 'suggested' }, { status: 'accepted', ground: '5.1.1d' }, reviewer);
     expect(bulk.map((r) => r.text)).toEqual(['jan']);
     expect(bulk[0]!.ground).toBe('5.1.1d');
-    await addManualRedactions(db, d.id, [{ page: 1, boxes: [{ x: 1, y: 2, width: 3, height: 4 }], text: 'X' }], '5.1.2e', reviewer);
+    await addManualRedactions(db, d.id, [{ page: 1, boxes: [{ x: 1, y: 2, width: 3, height: 4 }], text: 'X' }], { ground: '5.1.2e' }, reviewer);
     expect(await countRedactions(db, d.id)).toEqual({ suggested: 1, accepted: 1, rejected: 1, manual: 1 });
     const audit = await listDocumentAudit(db, d.id);
     expect(audit.map((a) => a.action)).toEqual([
@@ -159,7 +159,7 @@ describe.skipIf(!infra.ok)('@woo/db on PostgreSQL', () => {
   it('refuses decisions while a document is still being processed', async () => {
     const batch = await createBatch(db, 'b', coordinator);
     const d = await addDocument(db, { batchId: batch.id, filename: 'x.pdf', sizeBytes: 1, accepted: { kind: 'pdf', originalKey: 'k' } }, coordinator);
-    await expect(addManualRedactions(db, d.id, [], '5.1.2e', reviewer)).rejects.toThrow(/kan nu niet worden beoordeeld/);
+    await expect(addManualRedactions(db, d.id, [], { ground: '5.1.2e' }, reviewer)).rejects.toThrow(/kan nu niet worden beoordeeld/);
   });
 
   it('records a refused upload as a failed document with its Dutch message', async () => {

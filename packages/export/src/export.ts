@@ -7,7 +7,7 @@ import {
   pushGraphicsState,
 } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
-import { DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
+import { DocumentError, groundLabel, groundsOf, type ExtractedDocument, type Redaction } from '@woo/core';
 import { renderPage, withPdf } from '@woo/pdf';
 import { appliedBoxesByPage } from './cover.js';
 import { registerLabelFont } from './fonts.js';
@@ -62,7 +62,7 @@ export async function exportRedacted(
       const placed = boxesByPage.get(page.number) ?? [];
       const { canvas, scale, width, height } = await renderPage(handle, page.number, dpi);
       const ctx = canvas.getContext('2d');
-      paintRedactions(ctx, placed.map(({ box, redaction }) => ({ box, label: redaction.ground })), scale);
+      paintRedactions(ctx, placed.map(({ box, redaction }) => ({ box, label: groundLabel(redaction) })), scale);
       const image = await embedCanvas(out, canvas);
 
       const outPage = out.addPage([width, height]);
@@ -70,7 +70,7 @@ export async function exportRedacted(
       outPage.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
       const boxes = placed.map((p) => p.box);
       // every label goes into the text layer, also where the box was too small to print it
-      const labels = placed.map(({ box, redaction }) => ({ box, ground: redaction.ground }));
+      const labels = placed.map(({ box, redaction }) => ({ box, grounds: groundsOf(redaction) }));
       await addTextLayer(outPage, fonts, page.words, boxes, labels);
       // pdf-lib gives every page an empty /Annots while building it; the gate wants none at all
       outPage.node.delete(PDFName.of('Annots'));

@@ -46,7 +46,8 @@ export class TextLayerFonts {
 
 export interface LabelPlacement {
   box: Box;
-  ground: GroundCode;
+  /** Every ground of the box, the primary first; the label joins them ("5.1.2e; 5.1.2i"). */
+  grounds: GroundCode[];
 }
 
 /** Builds the page's invisible text (render mode 3): every kept fragment of every word at its
@@ -115,16 +116,17 @@ export async function addTextLayer(
       showText(font.encodeText(word.text)),
     );
   }
-  for (const { box, ground } of labels) {
+  for (const { box, grounds } of labels) {
     const size = Math.min(box.height * LABEL_EM_OF_BOX, MAX_LABEL_PT);
     if (!(size > 0)) continue;
-    const font = await fonts.for(ground);
-    const natural = font.widthOfTextAtSize(ground, size);
+    const label = grounds.join('; ');
+    const font = await fonts.for(label);
+    const natural = font.widthOfTextAtSize(label, size);
     const x0 = box.x + Math.max(0, (box.width - natural) / 2);
     const x1 = Math.min(box.x + box.width, x0 + natural);
     const bottom = box.y + box.height - (box.height - size * 0.7) / 2;
-    ops.push(beginAlternative(ground));
-    await place(ground, x0, x1, bottom, size);
+    ops.push(beginAlternative(grounds));
+    await place(label, x0, x1, bottom, size);
     ops.push(endMarkedContent());
   }
   ops.push(endText(), popGraphicsState());
@@ -147,10 +149,13 @@ function alongAndAcross(box: Box, cos: number, sin: number): { length: number; a
 
 /** `/Span <</Alt (…) /ActualText (…)>> BDC`: the accessible description of one redaction. The
  * property list must be inline; pdf-lib writes string operands verbatim. */
-function beginAlternative(code: GroundCode): PDFOperator {
-  const ground = groundByCode(code);
-  const alt = PDFHexString.fromText(`Weggelakt: ${ground.article}, ${ground.description.toLowerCase()}`);
-  const actual = PDFHexString.fromText(code);
+function beginAlternative(codes: readonly GroundCode[]): PDFOperator {
+  const reasons = codes.map((code) => {
+    const ground = groundByCode(code);
+    return `${ground.article}, ${ground.description.toLowerCase()}`;
+  });
+  const alt = PDFHexString.fromText(`Weggelakt: ${reasons.join('; ')}`);
+  const actual = PDFHexString.fromText(codes.join('; '));
   return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
     PDFName.of('Span'),
     `<</Alt ${alt.toString()} /ActualText ${actual.toString()}>>`,

@@ -27,15 +27,20 @@ export const Box = Type.Object(
   { description: 'PDF points, origin top-left of the displayed page' },
 );
 
+/** Further grounds for one box, besides the primary `ground`. */
+export const AdditionalGrounds = Type.Array(Ground, { maxItems: 16, description: 'verdere weigeringsgronden voor hetzelfde vak' });
+
 export const RedactionStatus = Type.Union([Type.Literal('suggested'), Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('manual')]);
 
 export const Redaction = Type.Object({
   id: Uuid,
+  documentId: Uuid,
   page: Type.Integer({ minimum: 1 }),
   boxes: Type.Array(Box),
   text: Type.String(),
   category: Type.String(),
-  ground: Type.String(),
+  ground: Type.String({ description: 'de eerste (hoofd)grond' }),
+  additionalGrounds: Type.Array(Type.String(), { description: 'verdere gronden voor hetzelfde vak, waar de wet dat toelaat' }),
   confidence: Type.Number(),
   detector: Type.String(),
   explanation: Type.String(),

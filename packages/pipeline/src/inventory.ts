@@ -1,4 +1,4 @@
-import { isApplied, type Redaction } from '@woo/core';
+import { groundsOf, isApplied, type Redaction } from '@woo/core';
 
 /** One row of the inventarislijst: what the Woo decision says about one document. */
 export interface InventoryRow {
@@ -32,7 +32,7 @@ export function inventoryCsv(rows: readonly InventoryRow[]): string {
 
 function inventoryFields(row: InventoryRow): string[] {
   const applied = row.redactions.filter(isApplied);
-  const grounds = [...new Set(applied.map((r) => r.ground))].sort();
+  const grounds = [...new Set(applied.flatMap(groundsOf))].sort();
   return [
     String(row.number),
     row.fileName,

@@ -46,7 +46,7 @@ export function App() {
         ) : route.page === 'batch' ? (
           <BatchPage id={route.id} session={session} />
         ) : route.page === 'document' ? (
-          <DocumentPage id={route.id} session={session} />
+          <DocumentPage key={route.id} id={route.id} session={session} />
         ) : (
           <Overview />
         )}

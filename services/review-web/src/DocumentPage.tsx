@@ -1,49 +1,58 @@
-import { PERSONAL_DATA_GROUND, WOO_GROUNDS } from '@woo/core';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { PERSONAL_DATA_GROUND } from '@woo/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, apiBlob, download } from './api.js';
 import { AuditTrail } from './AuditTrail.js';
+import { BatchSearch } from './BatchSearch.js';
 import { categoryLabel, DOCUMENT_STATUS } from './format.js';
-import { commandFor, isTyping, KEY_MAP, type Command } from './keys.js';
+import { GroundPicker } from './GroundPicker.js';
+import { commandFor, isPressable, isTyping, KEY_MAP, type Command } from './keys.js';
 import { announce } from './live.js';
 import { Modal } from './Modal.js';
-import { PageNav } from './PageNav.js';
+import { PageThumbnails } from './PageThumbnails.js';
 import { openPdf, type PDFDocumentProxy } from './pdf.js';
 import { PdfView } from './PdfView.js';
+import { click, keepListed, NO_SELECTION, toggle, type ClickModifiers, type Selection } from './selection.js';
 import type { Session } from './session.js';
 import { SuggestionList, type SuggestionActions } from './SuggestionList.js';
-import type { DocumentDetail, Redaction } from './types.js';
+import type { DocumentDetail, Grounds, Redaction } from './types.js';
 import { useReview } from './useReview.js';
 
 type Everywhere = { redaction: Redaction; status: 'accepted' | 'rejected'; document: number; batch: number; documents: number };
+type Dialog = 'help' | 'ground' | 'everywhere' | 'audit' | 'search';
+const DRAWN_GROUNDS: Grounds = { ground: PERSONAL_DATA_GROUND, additionalGrounds: [] };
+
+const decided = (status: 'accepted' | 'rejected') => (status === 'accepted' ? 'gelakt' : 'niet gelakt');
 
 export function DocumentPage({ id, session }: { id: string; session: Session }) {
   const [doc, setDoc] = useState<DocumentDetail>();
   const [pdf, setPdf] = useState<PDFDocumentProxy>();
+  const [rendered, setRendered] = useState(false);
   const [view, setView] = useState<'original' | 'export'>('original');
   const [page, setPage] = useState(1);
   const [scale, setScale] = useState(1.25);
-  const [selectedId, setSelectedId] = useState<string>();
+  const [currentId, setCurrentId] = useState<string>();
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
+  const [checkedPages, setCheckedPages] = useState<ReadonlySet<number>>(new Set());
   const [filter, setFilter] = useState({ status: 'all', category: 'all', text: '' });
-  const [dialog, setDialog] = useState<'help' | 'ground' | 'everywhere' | 'audit'>();
+  const [dialog, setDialog] = useState<Dialog>();
   const [pending, setPending] = useState<Everywhere>();
-  const [ground, setGround] = useState<string>(PERSONAL_DATA_GROUND);
-  const [search, setSearch] = useState('');
   const [loadError, setLoadError] = useState('');
-  const searchField = useRef<HTMLInputElement>(null);
   const review = useReview(id, doc?.batchId);
   const canDecide = session.role !== 'coordinator';
   const coordinator = session.role !== 'reviewer';
 
   const loadDocument = useCallback(async () => setDoc(await api<DocumentDetail>(`/v1/documents/${id}`)), [id]);
   useEffect(() => {
-    void (async () => {
-      try {
-        const [, , bytes] = await Promise.all([loadDocument(), review.load(), apiBlob(`/v1/documents/${id}/original.pdf`).then((b) => b.arrayBuffer())]);
-        setPdf(await openPdf(bytes));
-      } catch (err) {
-        setLoadError((err as Error).message);
-      }
-    })();
+    // each part shows as soon as it is there: the first page does not wait for the checklist
+    const failed = (err: unknown) => setLoadError((err as Error).message);
+    loadDocument().catch(failed);
+    review.load().catch(failed);
+    api<{ checkedPages: number[] }>(`/v1/documents/${id}/page-checks`)
+      .then((checks) => setCheckedPages(new Set(checks.checkedPages)))
+      .catch(failed);
+    apiBlob(`/v1/documents/${id}/original.pdf`)
+      .then(async (b) => setPdf(await openPdf(await b.arrayBuffer())))
+      .catch(failed);
   }, [id]);
 
   // while an export runs, follow the document's status
@@ -62,20 +71,41 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
         (!text || r.text.toLowerCase().includes(text)),
     );
   }, [review.redactions, filter]);
+  const order = useMemo(() => items.map((r) => r.id), [items]);
+  // a decision can take selected items out of a filtered list: they are no longer selected
+  useEffect(() => setSelection((s) => keepListed(s, order)), [order]);
   const categories = useMemo(() => [...new Set(review.redactions.map((r) => r.category))].sort(), [review.redactions]);
-  const selected = review.redactions.find((r) => r.id === selectedId);
+  const current = review.redactions.find((r) => r.id === currentId);
+  const selected = review.redactions.filter((r) => selection.ids.has(r.id));
+  /** What A, R and G act on: the selection when there is one, else the current suggestion. */
+  const targets = selected.length ? selected : current ? [current] : [];
 
-  const select = (r: Redaction | undefined) => {
+  const goTo = (r: Redaction | undefined) => {
     if (!r) return;
-    setSelectedId(r.id);
+    setCurrentId(r.id);
     setPage(r.page);
   };
   const step = (delta: number) => {
-    const at = items.findIndex((r) => r.id === selectedId);
-    select(items[Math.min(items.length - 1, Math.max(0, at + delta))] ?? items[0]);
+    const at = items.findIndex((r) => r.id === currentId);
+    goTo(items[Math.min(items.length - 1, Math.max(0, at + delta))] ?? items[0]);
   };
-  const decideOne = async (r: Redaction, status: 'accepted' | 'rejected', chosenGround?: string) => {
-    await review.decide([r.id], status, `'${r.text}' ${status === 'accepted' ? 'gelakt' : 'niet gelakt'}${chosenGround ? ` (grond ${chosenGround})` : ''}.`, chosenGround);
+  /** One decision on the targets: shown at once, one undo step however many. */
+  const decide = (on: readonly Redaction[], status: 'accepted' | 'rejected', grounds?: Grounds) => {
+    if (!on.length) return;
+    const what = on.length === 1 ? `'${on[0]!.text}'` : `${on.length} voorstellen`;
+    const groundsText = grounds ? ` (${[grounds.ground, ...grounds.additionalGrounds].join('; ')})` : '';
+    void review.decide(
+      on.map((r) => r.id),
+      status,
+      `${what} ${decided(status)}${groundsText}.`,
+      grounds,
+    );
+    if (on.length > 1) setSelection(NO_SELECTION);
+  };
+  const decideByKey = (status: 'accepted' | 'rejected') => {
+    const single = !selected.length;
+    decide(targets, status);
+    if (single) step(1);
   };
   const askEverywhere = async (r: Redaction, status: 'accepted' | 'rejected') => {
     const counted = await review.count(r.text);
@@ -87,20 +117,34 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
     setDialog(undefined);
     if (pending) await review.everywhere(pending.redaction.text, pending.status, inBatch);
   };
-  const changePage = (p: number) => doc && setPage(Math.min(doc.pages, Math.max(1, p)));
+  const pageCount = doc?.pages ?? 1;
+  // stable, so a decision does not re-render every page thumbnail
+  const changePage = useCallback((p: number) => setPage(Math.min(pageCount, Math.max(1, p))), [pageCount]);
+  const toggleChecked = async (p: number) => {
+    const checked = !checkedPages.has(p);
+    try {
+      const result = await api<{ checkedPages: number[] }>(`/v1/documents/${id}/page-checks`, { method: 'PUT', body: { page: p, checked } });
+      setCheckedPages(new Set(result.checkedPages));
+      announce(`Pagina ${p} ${checked ? 'gemarkeerd als gecontroleerd' : 'niet meer gemarkeerd als gecontroleerd'}.`);
+    } catch (err) {
+      announce((err as Error).message);
+    }
+  };
 
   const run = (command: Command) => {
     const actions: Record<Command, () => void> = {
       next: () => step(1),
       prev: () => step(-1),
-      accept: () => selected && canDecide && void decideOne(selected, 'accepted').then(() => step(1)),
-      reject: () => selected && canDecide && void decideOne(selected, 'rejected').then(() => step(1)),
-      ground: () => selected && canDecide && (setGround(selected.ground), setDialog('ground')),
-      undo: () => void review.undo(),
-      redo: () => void review.redo(),
-      search: () => searchField.current?.focus(),
+      accept: () => canDecide && decideByKey('accepted'),
+      reject: () => canDecide && decideByKey('rejected'),
+      ground: () => canDecide && targets.length > 0 && setDialog('ground'),
+      toggle: () => canDecide && current && setSelection((s) => toggle(s, current.id)),
+      undo: () => review.undo(),
+      redo: () => review.redo(),
+      search: () => canDecide && setDialog('search'),
       pageNext: () => changePage(page + 1),
       pagePrev: () => changePage(page - 1),
+      checkPage: () => canDecide && void toggleChecked(page),
       help: () => setDialog('help'),
     };
     actions[command]();
@@ -108,13 +152,17 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
   const runRef = useRef(run);
   runRef.current = run;
   // the list's buttons call the current handlers through one object that never changes
-  const selectId = (rid: string) => select(review.redactions.find((r) => r.id === rid));
-  const handlers = useRef({ selectId, decideOne, askEverywhere });
-  handlers.current = { selectId, decideOne, askEverywhere };
+  const clickItem = (rid: string, mods: ClickModifiers) => {
+    goTo(review.redactions.find((r) => r.id === rid));
+    if (canDecide) setSelection((s) => click(s, order, rid, mods));
+  };
+  const handlers = useRef({ clickItem, decide, askEverywhere });
+  handlers.current = { clickItem, decide, askEverywhere };
   const actions = useMemo<SuggestionActions>(
     () => ({
-      select: (rid) => handlers.current.selectId(rid),
-      decide: (r, status) => void handlers.current.decideOne(r, status),
+      click: (rid, mods) => handlers.current.clickItem(rid, mods),
+      toggle: (rid) => setSelection((s) => toggle(s, rid)),
+      decide: (r, status) => handlers.current.decide([r], status),
       everywhere: (r, status) => void handlers.current.askEverywhere(r, status),
     }),
     [],
@@ -123,18 +171,15 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
       const command = commandFor(e);
-      if (!command) return;
+      if (!command || (command === 'toggle' && isPressable(e.target))) return;
       e.preventDefault();
       runRef.current(command);
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   }, []);
+  const onRendered = useCallback(() => setRendered(true), []);
 
-  const searchAndRedact = async (e: FormEvent) => {
-    e.preventDefault();
-    if (search.trim() && (await review.add({ text: search.trim() }, PERSONAL_DATA_GROUND))) setSearch('');
-  };
   const showExport = async () => {
     try {
       setPdf(await openPdf(await (await apiBlob(`/v1/documents/${id}/export.pdf`)).arrayBuffer()));
@@ -161,6 +206,7 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
   if (loadError) return <p className="utrecht-form-field-error-message">{loadError}</p>;
   if (!doc) return <p className="utrecht-paragraph">Laden…</p>;
   const open = review.redactions.filter((r) => r.status === 'suggested').length;
+  const deciding = canDecide && view === 'original';
   return (
     <>
       <nav aria-label="Kruimelpad" className="crumbs">
@@ -174,7 +220,10 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
       </nav>
       <h1 className="utrecht-heading-1">{doc.filename}</h1>
       <p className="utrecht-paragraph">
-        {DOCUMENT_STATUS[doc.status]} · {doc.pages} pagina's · {open} open voorstellen
+        {DOCUMENT_STATUS[doc.status]} · {doc.pages} pagina's · {open} open voorstellen · {checkedPages.size} van {doc.pages} pagina's gecontroleerd ·{' '}
+        <span className="saving" data-saving={review.saving}>
+          {review.saving ? 'bezig met opslaan…' : 'alles opgeslagen'}
+        </span>
       </p>
       <div className="actions">
         {view === 'original' ? (
@@ -201,10 +250,13 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
         </button>
         {canDecide && (
           <>
-            <button type="button" className="utrecht-button utrecht-button--subtle" disabled={!review.canUndo} onClick={() => void review.undo()}>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setDialog('search')}>
+              Zoeken in de batch (/)
+            </button>
+            <button type="button" className="utrecht-button utrecht-button--subtle" disabled={!review.canUndo} onClick={() => review.undo()}>
               Ongedaan maken
             </button>
-            <button type="button" className="utrecht-button utrecht-button--subtle" disabled={!review.canRedo} onClick={() => void review.redo()}>
+            <button type="button" className="utrecht-button utrecht-button--subtle" disabled={!review.canRedo} onClick={() => review.redo()}>
               Opnieuw doen
             </button>
           </>
@@ -219,6 +271,7 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
         </p>
       )}
       <div className="review">
+        <PageThumbnails pdf={pdf} ready={rendered} pages={doc.pages} current={page} redactions={review.redactions} checked={checkedPages} onPage={changePage} />
         <section className="review__page" aria-label="Pagina">
           <div className="toolbar">
             <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => changePage(page - 1)} disabled={page <= 1}>
@@ -236,33 +289,27 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
             <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => setScale((s) => Math.min(4, s + 0.25))}>
               Inzoomen
             </button>
+            {deciding && (
+              <label className="utrecht-form-label page-check">
+                <input type="checkbox" className="utrecht-checkbox" checked={checkedPages.has(page)} onChange={() => void toggleChecked(page)} /> Pagina {page} gecontroleerd (C)
+              </label>
+            )}
           </div>
-          {view === 'original' && <PageNav pages={doc.pages} current={page} redactions={review.redactions} onPage={changePage} />}
-          {canDecide && view === 'original' && <p className="hint">Sleep over de pagina om te lakken: het vak springt naar de woorden eronder (houd Alt ingedrukt voor precies het getekende vak).</p>}
+          {deciding && <p className="hint">Sleep over de pagina om te lakken: het vak springt naar de woorden eronder (houd Alt ingedrukt voor precies het getekende vak).</p>}
           {pdf && (
             <PdfView
               pdf={pdf}
               page={page}
               scale={scale}
               redactions={view === 'original' ? review.redactions.filter((r) => r.page === page) : []}
-              selectedId={selectedId}
-              onSelect={selectId}
-              {...(canDecide && view === 'original' ? { onDraw: (box, snap) => void review.add({ page, boxes: [box], snap }, PERSONAL_DATA_GROUND) } : {})}
+              selectedId={currentId}
+              onSelect={(rid) => goTo(review.redactions.find((r) => r.id === rid))}
+              onRendered={onRendered}
+              {...(deciding ? { onDraw: (box, snap) => void review.draw(page, box, snap, DRAWN_GROUNDS) } : {})}
             />
           )}
         </section>
         <section className="review__list" aria-label="Voorstellen">
-          {canDecide && (
-            <form className="utrecht-form inline-form" onSubmit={searchAndRedact} role="search">
-              <label className="utrecht-form-label" htmlFor="search">
-                Zoeken en lakken
-              </label>
-              <input id="search" ref={searchField} className="utrecht-textbox" value={search} onChange={(e) => setSearch(e.target.value)} />
-              <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                Alle treffers lakken
-              </button>
-            </form>
-          )}
           <fieldset className="utrecht-form-fieldset filters">
             <legend className="utrecht-form-fieldset__legend">Filters</legend>
             <label className="utrecht-form-label" htmlFor="f-status">
@@ -291,7 +338,24 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
             </label>
             <input id="f-text" className="utrecht-textbox" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
           </fieldset>
-          <SuggestionList items={items} selectedId={selectedId} actions={actions} canDecide={canDecide && view === 'original'} />
+          {deciding && selected.length > 0 && (
+            <div className="selection-bar" role="group" aria-label="Selectie">
+              <span>{selected.length} geselecteerd</span>
+              <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={() => decide(selected, 'accepted')}>
+                Selectie lakken
+              </button>
+              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => decide(selected, 'rejected')}>
+                Selectie niet lakken
+              </button>
+              <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => setDialog('ground')}>
+                Gronden kiezen (G)
+              </button>
+              <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => setSelection(NO_SELECTION)}>
+                Selectie opheffen
+              </button>
+            </div>
+          )}
+          <SuggestionList items={items} currentId={currentId} selection={selection.ids} actions={actions} canDecide={deciding} />
         </section>
       </div>
 
@@ -309,33 +373,39 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
         </button>
       </Modal>
 
-      <Modal title="Weigeringsgrond" open={dialog === 'ground'} onClose={() => setDialog(undefined)}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            setDialog(undefined);
-            if (selected) void decideOne(selected, 'accepted', ground);
-          }}
-        >
-          <label className="utrecht-form-label" htmlFor="ground">
-            Grond voor &lsquo;{selected?.text}&rsquo;
-          </label>
-          <select id="ground" className="utrecht-select" value={ground} onChange={(e) => setGround(e.target.value)} autoFocus>
-            {WOO_GROUNDS.map((g) => (
-              <option key={g.code} value={g.code}>
-                {g.code}: {g.description}
-              </option>
-            ))}
-          </select>
-          <div className="actions">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action">
-              Lakken met deze grond
-            </button>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setDialog(undefined)}>
-              Annuleren
-            </button>
-          </div>
-        </form>
+      <Modal title="Weigeringsgronden" open={dialog === 'ground'} onClose={() => setDialog(undefined)}>
+        {dialog === 'ground' && targets.length > 0 && (
+          <GroundPicker
+            subject={targets.length === 1 ? `'${targets[0]!.text}'` : `${targets.length} geselecteerde voorstellen`}
+            initial={{ ground: targets[0]!.ground, additionalGrounds: targets[0]!.additionalGrounds }}
+            onChoose={(grounds) => {
+              setDialog(undefined);
+              decide(targets, 'accepted', grounds);
+            }}
+            onCancel={() => setDialog(undefined)}
+          />
+        )}
+      </Modal>
+
+      <Modal title="Zoeken in de batch" open={dialog === 'search'} onClose={() => setDialog(undefined)}>
+        {dialog === 'search' && (
+          <BatchSearch
+            batchId={doc.batchId}
+            currentDocument={id}
+            onGoTo={(p) => {
+              setDialog(undefined);
+              changePage(p);
+            }}
+            onRedact={async (text, grounds) => {
+              const added = await review.redactHits(text, grounds);
+              if (added) setDialog(undefined);
+              return added;
+            }}
+          />
+        )}
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setDialog(undefined)}>
+          Sluiten
+        </button>
       </Modal>
 
       <Modal title={pending?.status === 'accepted' ? 'Overal lakken' : 'Overal niet lakken'} open={dialog === 'everywhere'} onClose={() => setDialog(undefined)}>

@@ -1,6 +1,6 @@
 /** The review screen's keyboard map, apart from the DOM so it can be tested on its own. */
 
-export type Command = 'next' | 'prev' | 'accept' | 'reject' | 'ground' | 'undo' | 'redo' | 'search' | 'pageNext' | 'pagePrev' | 'help';
+export type Command = 'next' | 'prev' | 'accept' | 'reject' | 'ground' | 'toggle' | 'undo' | 'redo' | 'search' | 'pageNext' | 'pagePrev' | 'checkPage' | 'help';
 
 export interface KeyPress {
   key: string;
@@ -14,13 +14,16 @@ export interface KeyPress {
 export const KEY_MAP: ReadonlyArray<{ keys: string; label: string }> = [
   { keys: 'J of ↓', label: 'volgende voorstel' },
   { keys: 'K of ↑', label: 'vorige voorstel' },
-  { keys: 'A', label: 'lakken' },
-  { keys: 'R', label: 'niet lakken' },
-  { keys: 'G', label: 'weigeringsgrond kiezen' },
+  { keys: 'A', label: 'lakken (het voorstel, of de selectie)' },
+  { keys: 'R', label: 'niet lakken (het voorstel, of de selectie)' },
+  { keys: 'G', label: 'weigeringsgronden kiezen (één of meer)' },
+  { keys: 'Spatie', label: 'voorstel selecteren of deselecteren' },
+  { keys: 'Shift+klik / Ctrl+klik', label: 'reeks / losse voorstellen selecteren' },
   { keys: 'U of Ctrl+Z', label: 'ongedaan maken' },
   { keys: 'Ctrl+Shift+Z', label: 'opnieuw doen' },
-  { keys: '/', label: 'zoeken en lakken' },
+  { keys: '/', label: 'zoeken in de hele batch en lakken' },
   { keys: 'PageDown / PageUp', label: 'volgende / vorige pagina' },
+  { keys: 'C', label: 'pagina gecontroleerd (aan/uit)' },
   { keys: '?', label: 'deze lijst' },
 ];
 
@@ -32,6 +35,8 @@ const PLAIN: Record<string, Command> = {
   a: 'accept',
   r: 'reject',
   g: 'ground',
+  ' ': 'toggle',
+  c: 'checkPage',
   u: 'undo',
   '/': 'search',
   PageDown: 'pageNext',
@@ -47,6 +52,11 @@ export function commandFor(e: KeyPress): Command | undefined {
   }
   if (e.altKey) return undefined;
   return PLAIN[e.key.length === 1 && e.key !== '?' && e.key !== '/' ? e.key.toLowerCase() : e.key];
+}
+
+/** Space on a button, link or checkbox presses it; elsewhere it toggles the selection. */
+export function isPressable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
 }
 
 /** Keys typed into a field are text, not commands. */

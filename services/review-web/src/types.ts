@@ -1,3 +1,5 @@
+import type { GroundCode } from '@woo/core';
+
 /** The shapes the review app reads from the API (see the OpenAPI at /docs). */
 
 export type Role = 'admin' | 'coordinator' | 'reviewer';
@@ -44,11 +46,14 @@ export interface DocumentDetail extends DocumentSummary {
 
 export interface Redaction {
   id: string;
+  documentId: string;
   page: number;
   boxes: Box[];
   text: string;
   category: string;
-  ground: string;
+  /** The primary ground; `additionalGrounds` are further grounds for the same box. */
+  ground: GroundCode;
+  additionalGrounds: GroundCode[];
   confidence: number;
   detector: string;
   explanation: string;
@@ -69,7 +74,27 @@ export interface AuditEntry {
 export interface PriorState {
   id: string;
   status: RedactionStatus;
-  ground: string;
+  ground: GroundCode;
+  additionalGrounds: GroundCode[];
+}
+
+/** A reviewer's choice of grounds for a box. */
+export interface Grounds {
+  ground: GroundCode;
+  additionalGrounds: GroundCode[];
+}
+
+export interface SearchHit {
+  page: number;
+  boxes: Box[];
+  text: string;
+  context: string;
+  redacted: boolean;
+}
+
+export interface BatchSearch {
+  documents: Array<{ documentId: string; filename: string; hits: SearchHit[] }>;
+  notSearchable: string[];
 }
 
 export interface BulkResult {

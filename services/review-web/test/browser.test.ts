@@ -28,6 +28,7 @@ interface RedactionView {
   text: string;
   status: string;
   ground: string;
+  additionalGrounds: string[];
   boxes: Array<{ x: number; y: number; width: number; height: number }>;
 }
 
@@ -58,8 +59,19 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     const batch = await stack.app.inject({ method: 'POST', url: '/v1/batches', headers: as('coordinator'), payload: { name: 'Woo-verzoek 2026-101' } });
     batchId = batch.json<{ id: string }>().id;
     const body = multipart([
-      { name: 'brief.pdf', bytes: await textPdf([['Geachte heer Jan de Vries,', 'Mail jan.devries@gmail.com of bel 06-12345678.', 'Met vriendelijke groet, Pieter Bakker']]) },
-      { name: 'notulen.pdf', bytes: await textPdf([['Notulen van het overleg', 'Aanwezig: Jan de Vries en Karin Smit']]) },
+      {
+        name: 'brief.pdf',
+        bytes: await textPdf([
+          [
+            'Geachte heer Jan de Vries,',
+            'Mail jan.devries@gmail.com of bel 06-12345678.',
+            'Het gaat over de vergunning voor de schuur.',
+            'Kopie aan Karin Smit en Sanne de Boer.',
+            'Met vriendelijke groet, Pieter Bakker',
+          ],
+        ]),
+      },
+      { name: 'notulen.pdf', bytes: await textPdf([['Notulen van het overleg', 'Aanwezig: Jan de Vries en Karin Smit', 'De vergunning is besproken; twee vergunningen lopen nog.']]) },
     ]);
     const upload = await stack.app.inject({ method: 'POST', url: `/v1/batches/${batchId}/documents`, headers: { ...as('coordinator'), ...body.headers }, payload: body.payload });
     for (const d of upload.json<Array<{ id: string; filename: string }>>()) ids[d.filename] = d.id;
@@ -120,16 +132,61 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     await waitFor(() => redactions(ids['brief.pdf']!), (rs) => rs.find((r) => r.id === box.id)?.status === 'accepted', 5000);
     await page.getByRole('status').filter({ hasText: 'Opnieuw gedaan' }).waitFor();
 
-    // G: another ground from the catalogue for the phone number; ? lists the keys
+    // G: a second ground from the catalogue for the phone number; ? lists the keys
     await page.locator('.suggestion', { hasText: '06-12345678' }).locator('.suggestion__text').click();
     await page.keyboard.press('g');
-    await page.getByLabel(/Grond voor/).selectOption('5.1.2i');
-    await page.getByRole('button', { name: 'Lakken met deze grond' }).click();
-    await waitFor(() => redactions(ids['brief.pdf']!), (rs) => rs.some((r) => r.text === '06-12345678' && r.status === 'accepted' && r.ground === '5.1.2i'), 5000);
+    await expect(page.getByLabel('Hoofdgrond').inputValue()).resolves.toBe('5.1.2e');
+    await page.getByLabel(/^5\.1\.2i: Goed functioneren van de Staat/).check();
+    await page.getByRole('button', { name: 'Lakken met deze gronden' }).click();
+    await waitFor(
+      () => redactions(ids['brief.pdf']!),
+      (rs) => rs.some((r) => r.text === '06-12345678' && r.status === 'accepted' && r.ground === '5.1.2e' && r.additionalGrounds.join() === '5.1.2i'),
+      5000,
+    );
+    await page.locator('.suggestion', { hasText: '06-12345678' }).getByText('gronden 5.1.2e; 5.1.2i').waitFor();
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Sneltoetsen' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Sneltoetsen' }).waitFor({ state: 'hidden' });
+
+    // a selection: Karin Smit by click, Sanne de Boer by Shift+click, both rejected in one step, undone
+    // in one step; then Space toggles one in by keyboard
+    const names = ['Karin Smit', 'Sanne de Boer'];
+    const statusOf = async (text: string) => (await redactions(ids['brief.pdf']!)).find((r) => r.text === text)?.status;
+    await page.locator('.suggestion', { hasText: names[0] }).locator('.suggestion__meta').click({ modifiers: ['Control'] });
+    await page.locator('.suggestion', { hasText: names[1] }).locator('.suggestion__meta').click({ modifiers: ['Shift'] });
+    await page.getByRole('group', { name: 'Selectie' }).getByText('2 geselecteerd').waitFor();
+    await shot('document');
+    await page.getByRole('button', { name: 'Selectie niet lakken' }).click();
+    await waitFor(async () => Promise.all(names.map(statusOf)), (s) => s.every((x) => x === 'rejected'), 5000);
+    await page.keyboard.press('Control+z');
+    await waitFor(async () => Promise.all(names.map(statusOf)), (s) => s.every((x) => x === 'suggested'), 5000);
+    await page.locator('.suggestion', { hasText: names[0] }).locator('.suggestion__meta').click();
+    await page.keyboard.press(' ');
+    await page.getByRole('group', { name: 'Selectie' }).getByText('1 geselecteerd').waitFor();
+    await expect(page.getByRole('checkbox', { name: new RegExp(`Selecteren: ${names[0]}`) }).isChecked()).resolves.toBe(true);
+    await page.keyboard.press(' ');
+    await page.getByRole('group', { name: 'Selectie' }).waitFor({ state: 'detached' });
+
+    // "/": a word searched across the batch, whole words only ("vergunningen" is not a hit), every hit redacted
+    await page.keyboard.press('/');
+    const search = page.getByRole('dialog', { name: 'Zoeken in de batch' });
+    await search.getByLabel('Woord of woordgroep').fill('Vergunning');
+    await search.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(search.getByRole('status').textContent()).resolves.toBe("2 treffers voor 'Vergunning' in 2 documenten; 2 nog niet gelakt.");
+    await shot('search');
+    await search.getByRole('button', { name: 'Alle treffers lakken (2 in 2 documenten)' }).click();
+    await search.waitFor({ state: 'hidden' });
+    const manualIn = async (file: string) => (await redactions(ids[file]!)).filter((r) => r.status === 'manual').map((r) => r.text);
+    await expect(manualIn('notulen.pdf')).resolves.toEqual(['vergunning']);
+    await expect(manualIn('brief.pdf')).resolves.toContain('vergunning');
+    await page.getByRole('status').filter({ hasText: "2 keer 'Vergunning' gelakt in 2 documenten" }).waitFor();
+
+    // the page checklist: C marks the page as checked, kept by the server
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'Pagina 1: gecontroleerd' }).waitFor();
+    const checks = await stack.app.inject({ method: 'GET', url: `/v1/documents/${ids['brief.pdf']}/page-checks`, headers: as('reviewer') });
+    expect(checks.json()).toEqual({ checkedPages: [1] });
 
     // the rest of the open suggestions: filter on open, then A until none is left
     await page.getByLabel('Status').selectOption('suggested');
@@ -169,7 +226,8 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     const exported = await stack.app.inject({ method: 'GET', url: `/v1/documents/${ids['brief.pdf']}/export.pdf`, headers: as('reviewer') });
     expect(exported.statusCode).toBe(200);
     const text = pdftotext(exported.rawPayload);
-    for (const gone of ['Jan de Vries', 'Geachte', 'jan.devries', '06-12345678']) expect(text).not.toContain(gone);
+    for (const gone of ['Jan de Vries', 'Geachte', 'jan.devries', '06-12345678', 'vergunning', 'Karin Smit', 'Sanne de Boer']) expect(text).not.toContain(gone);
     expect(text).toContain('Pieter Bakker');
+    expect(text).toContain('5.1.2e; 5.1.2i');
   });
 });

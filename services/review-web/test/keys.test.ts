@@ -7,7 +7,7 @@ describe('keyboard map', () => {
   it('maps the review keys, in either case', () => {
     const keys: Array<[string, string]> = [
       ['j', 'next'], ['ArrowDown', 'next'], ['k', 'prev'], ['ArrowUp', 'prev'], ['a', 'accept'], ['A', 'accept'], ['r', 'reject'],
-      ['g', 'ground'], ['u', 'undo'], ['/', 'search'], ['PageDown', 'pageNext'], ['PageUp', 'pagePrev'], ['?', 'help'],
+      ['g', 'ground'], [' ', 'toggle'], ['c', 'checkPage'], ['u', 'undo'], ['/', 'search'], ['PageDown', 'pageNext'], ['PageUp', 'pagePrev'], ['?', 'help'],
     ];
     for (const [key, command] of keys) expect(commandFor(press(key)), key).toBe(command);
   });

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { batchDecisionRoutes } from './routes/batch-decisions.js';
+import { batchSearchRoutes } from './routes/batch-search.js';
 import { documentRoutes } from './routes/documents.js';
 import { dossierRoutes } from './routes/dossier.js';
 import { exportRoutes } from './routes/exports.js';
 import { meRoutes } from './routes/me.js';
 import { orgListRoutes } from './routes/org-lists.js';
+import { pageCheckRoutes } from './routes/page-checks.js';
 import { redactionRoutes } from './routes/redactions.js';
 import { webApp } from './web.js';
 
@@ -17,6 +19,8 @@ export const reviewApp: FastifyPluginAsync = async (fastify) => {
   await fastify.register(batchDecisionRoutes);
   await fastify.register(dossierRoutes);
   await fastify.register(orgListRoutes);
+  await fastify.register(batchSearchRoutes);
+  await fastify.register(pageCheckRoutes);
   await fastify.register(exportRoutes);
   await fastify.register(webApp);
 };

@@ -29,6 +29,25 @@ describe('findOccurrences', () => {
     ]);
   });
 
+  it('matches whole words only: "Jan" is not found inside "Jansen"', () => {
+    const found = findOccurrences(doc, 'jan');
+    expect(found.map((f) => [f.page, f.text, f.boxes[0]!.width])).toEqual([
+      [1, 'Jan', 18],
+      [2, 'Jan', 18],
+    ]);
+    expect(findOccurrences(doc, 'Janse')).toEqual([]);
+    expect(findOccurrences(doc, 'ansen')).toEqual([]);
+  });
+
+  it('lets an edge that is not a letter touch a word, and gives the words around a hit', () => {
+    const mail: ExtractedDocument = { pages: [page(1, [['Mail', 'naar', 'j.smit@utrecht.nl', 'vandaag']])] };
+    expect(findOccurrences(mail, '@utrecht.nl').map((f) => f.text)).toEqual(['@utrecht.nl']);
+    expect(findOccurrences(mail, 'utrecht')).toEqual([expect.objectContaining({ text: 'utrecht', context: 'Mail naar j.smit@utrecht.nl vandaag' })]);
+    const long: ExtractedDocument = { pages: [page(1, [['Voorafgaand', 'aan', 'het', 'overleg', 'over', 'de', 'aanvraag', 'belde', 'Jan', 'met', 'de', 'afdeling', 'vergunningen', 'en', 'handhaving', 'van', 'de', 'gemeente']])] };
+    // about 40 characters either side, cut at whole words
+    expect(findOccurrences(long, 'jan')[0]!.context).toBe('aan het overleg over de aanvraag belde Jan met de afdeling vergunningen en');
+  });
+
   it('treats the text literally, not as a pattern', () => {
     expect(findOccurrences(doc, 'J.n')).toEqual([]);
     expect(findOccurrences(doc, '   ')).toEqual([]);

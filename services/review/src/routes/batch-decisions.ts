@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Category } from '@woo/core';
 import { countMatchingInBatch, decideMatchingInBatch, getBatch } from '@woo/db';
-import { bearer, errorResponses, Ground, IdParams, notFound, Redaction, RedactionStatus, Uuid } from '@woo/http';
+import { AdditionalGrounds, bearer, errorResponses, Ground, IdParams, notFound, Redaction, RedactionStatus, Uuid } from '@woo/http';
 
 const BatchBulkBody = Type.Object(
   {
@@ -22,6 +22,7 @@ const BatchBulkBody = Type.Object(
           description: 'suggested zet een beslissing terug naar open (ongedaan maken)',
         }),
         ground: Type.Optional(Ground),
+        additionalGrounds: Type.Optional(AdditionalGrounds),
       },
       { additionalProperties: false },
     ),
@@ -30,7 +31,7 @@ const BatchBulkBody = Type.Object(
   { additionalProperties: false },
 );
 
-const Prior = Type.Object({ id: Uuid, status: RedactionStatus, ground: Type.String() });
+const Prior = Type.Object({ id: Uuid, status: RedactionStatus, ground: Type.String(), additionalGrounds: Type.Array(Type.String()) });
 
 /* One decision for matching redactions in every document of a batch: "Overal lakken" for a name
  * in the whole dossier, and the review app's undo and redo of decisions on many at once. */

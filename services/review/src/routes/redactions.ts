@@ -10,7 +10,7 @@ import {
   loadExtractedDocument,
   type ManualRedaction,
 } from '@woo/db';
-import { bearer, Box, errorResponses, Ground, IdParams, notFound, Redaction, RedactionStatus } from '@woo/http';
+import { AdditionalGrounds, bearer, Box, errorResponses, Ground, IdParams, notFound, Redaction, RedactionStatus } from '@woo/http';
 import { boxOutsidePage, findOccurrences, snapToWords, wordsUnder } from '../manual.js';
 
 const Decision = Type.Union([Type.Literal('accepted'), Type.Literal('rejected')]);
@@ -21,11 +21,15 @@ const ManualBody = Type.Union([
       page: Type.Integer({ minimum: 1 }),
       boxes: Type.Array(Box, { minItems: 1, maxItems: 100 }),
       ground: Type.Optional(Ground),
+      additionalGrounds: Type.Optional(AdditionalGrounds),
       snap: Type.Optional(Type.Boolean({ description: 'elk vak vervangen door de vakken van de woorden die het raakt' })),
     },
     { additionalProperties: false },
   ),
-  Type.Object({ text: Type.String({ minLength: 1, maxLength: 500 }), ground: Type.Optional(Ground) }, { additionalProperties: false }),
+  Type.Object(
+    { text: Type.String({ minLength: 1, maxLength: 500 }), ground: Type.Optional(Ground), additionalGrounds: Type.Optional(AdditionalGrounds) },
+    { additionalProperties: false },
+  ),
 ]);
 
 const BulkBody = Type.Object({
@@ -33,7 +37,7 @@ const BulkBody = Type.Object({
     { category: Type.Optional(Type.String()), text: Type.Optional(Type.String({ minLength: 1 })), status: Type.Optional(RedactionStatus) },
     { minProperties: 1 },
   ),
-  set: Type.Object({ status: Decision, ground: Type.Optional(Ground) }),
+  set: Type.Object({ status: Decision, ground: Type.Optional(Ground), additionalGrounds: Type.Optional(AdditionalGrounds) }),
 });
 
 /* Responses are serialised through the Redaction schema, which leaves out internal fields. */
@@ -61,7 +65,7 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Een voorstel accepteren of afwijzen (optioneel met een andere weigeringsgrond)',
         security: bearer,
         params: IdParams,
-        body: Type.Object({ status: Decision, ground: Type.Optional(Ground) }, { additionalProperties: false }),
+        body: Type.Object({ status: Decision, ground: Type.Optional(Ground), additionalGrounds: Type.Optional(AdditionalGrounds) }, { additionalProperties: false }),
         response: { 200: Redaction, ...errorResponses(400, 404, 409) },
       },
     },
@@ -112,7 +116,8 @@ export const redactionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         const boxes = body.snap ? snapToWords(page, body.boxes) : body.boxes;
         items = [{ page: body.page, boxes, text: wordsUnder(page, boxes) }];
       }
-      const added = await addManualRedactions(fastify.db, doc.id, items, body.ground ?? PERSONAL_DATA_GROUND, request.actor);
+      const grounds = { ground: body.ground ?? PERSONAL_DATA_GROUND, ...(body.additionalGrounds ? { additionalGrounds: body.additionalGrounds } : {}) };
+      const added = await addManualRedactions(fastify.db, doc.id, items, grounds, request.actor);
       return reply.code(201).send(added);
     },
   );
