@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { buildTextIndex, DocumentError, toDocumentError, type ExtractedDocument } from '@woo/core';
 import type { Dossier } from '@woo/detect';
+import type { ExportMethod } from '@woo/export';
 import { redactDocument, runBatch, type DocumentOutcome, type ExportPolicy, type HeavyStages } from '@woo/pipeline';
 import type { InputFile } from './inputs.js';
 import type { Progress } from './progress.js';
@@ -13,6 +14,7 @@ export interface PassOptions {
   stages: HeavyStages;
   policy: ExportPolicy;
   dpi: number;
+  exportMethod: ExportMethod;
   /** Once aborted, no further document is started. */
   signal: AbortSignal;
 }
@@ -75,7 +77,7 @@ export async function runBatchPasses(
           // the PDF is made again from the input (cheap, deterministic) rather than kept
           const bytes = await stages.toPdf(await readInput(file));
           const doc = await store.take<ExtractedDocument>(String(index));
-          return await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi }, stages.export);
+          return await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi, exportMethod: options.exportMethod }, stages.export);
         } catch (err) {
           return { ok: false, pages: read.pages, error: toDocumentError(err) };
         }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
+import type { ExportMethod } from '@woo/export';
 import { createDetector, parseOfficialsList } from '@woo/detect';
 import { findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
 import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
@@ -19,6 +20,7 @@ export interface RedactOptions {
   redact?: string;
   concurrency: number;
   dpi: number;
+  export: ExportMethod;
   quiet: boolean;
   json: boolean;
   resume: boolean;
@@ -95,7 +97,7 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   try {
     const outcomes = await runBatchPasses(
       todo.map((t) => t.file),
-      { concurrency: opts.concurrency, dossier: detector.dossier(), stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, signal: controller.signal },
+      { concurrency: opts.concurrency, dossier: detector.dossier(), stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, exportMethod: opts.export, signal: controller.signal },
       { read: new Progress('gelezen', todo.length, !opts.quiet), redact: new Progress('gelakt', todo.length, !opts.quiet) },
       async (file, outcome, i) => {
         if (outcome.ok) {

@@ -144,11 +144,16 @@ function alongAndAcross(box: Box, cos: number, sin: number): { length: number; a
   return { length: Math.max(box.width, box.height) - across, across };
 }
 
+/** What a screen reader says for a redaction box. */
+export function redactionAltText(code: GroundCode): string {
+  const ground = groundByCode(code);
+  return `Weggelakt: ${ground.article}, ${ground.description.toLowerCase()}`;
+}
+
 /** `/Span <</Alt (…) /ActualText (…)>> BDC`: the accessible description of one redaction. The
  * property list must be inline; pdf-lib writes string operands verbatim. */
 function beginAlternative(code: GroundCode): PDFOperator {
-  const ground = groundByCode(code);
-  const alt = PDFHexString.fromText(`Weggelakt: ${ground.article}, ${ground.description.toLowerCase()}`);
+  const alt = PDFHexString.fromText(redactionAltText(code));
   const actual = PDFHexString.fromText(code);
   return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
     PDFName.of('Span'),
