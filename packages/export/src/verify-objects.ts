@@ -44,9 +44,11 @@ export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
     else if (o.isArray() || o.isDictionary()) o.forEach((v) => strings(v, depth + 1));
   };
   for (let num = 1; num < doc.countObjects(); num++) {
-    const obj = doc.newIndirect(num).resolve();
-    if (obj.isDictionary() && obj.get('Subtype').isName() && obj.get('Subtype').asName() === 'Redact') redactAnnotations++;
-    strings(obj, 0);
+    // a stream is only known as one through its reference: keep `obj` indirect
+    const obj = doc.newIndirect(num);
+    const value = obj.resolve();
+    if (value.isDictionary() && value.get('Subtype').isName() && value.get('Subtype').asName() === 'Redact') redactAnnotations++;
+    strings(value, 0);
     if (!obj.isStream()) continue;
     let data: Uint8Array;
     try {
