@@ -68,14 +68,32 @@ function redactionRect(box: Box): mupdf.Rect {
   return [box.x + dx, box.y + dy, box.x + box.width - dx, box.y + box.height - dy];
 }
 
+/** How far outside the page an off-page rectangle starts: a glyph that only touches the edge is
+ * visible, and stays. */
+const OFF_PAGE_MARGIN_PT = 1;
+const FAR = 100_000;
+
+/** Four rectangles covering everything around the visible page. */
+function offPage([x0, y0, x1, y1]: mupdf.Rect): mupdf.Rect[] {
+  const m = OFF_PAGE_MARGIN_PT;
+  return [
+    [-FAR, -FAR, FAR, y0 - m],
+    [-FAR, y1 + m, FAR, FAR],
+    [-FAR, y0 - m, x0 - m, y1 + m],
+    [x1 + m, y0 - m, FAR, y1 + m],
+  ];
+}
+
 /** Applies the page's redactions inside its content, then paints the boxes (padded like the
  * raster boxes) and their ground labels as real text. Annotations were baked into the content
  * before, so whatever is left of them is dropped. */
 export function redactVectorPage(doc: mupdf.PDFDocument, page: mupdf.PDFPage, placed: readonly PlacedBox[], labelFont: mupdf.PDFObject): void {
   for (const annotation of page.getAnnotations()) page.deleteAnnotation(annotation);
-  if (!placed.length) return;
+  // content outside the visible page was never read: it goes, like everything under a box
+  for (const rect of offPage(page.getBounds())) page.createAnnotation('Redact').setRect(rect);
   for (const { box } of placed) page.createAnnotation('Redact').setRect(redactionRect(box));
   page.applyRedactions(false, mupdf.PDFPage.REDACT_IMAGE_PIXELS, mupdf.PDFPage.REDACT_LINE_ART_REMOVE_IF_COVERED, mupdf.PDFPage.REDACT_TEXT_REMOVE);
+  if (!placed.length) return;
 
   const pageObject = page.getObject();
   const [, , , bottom] = page.getBounds();

@@ -171,6 +171,24 @@ describe('exportRedacted leaves nothing of the redacted data', () => {
   });
 });
 
+describe('vector export', () => {
+  it('removes what stands beside the visible page: it was never read', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    page.drawText('De commissie heeft de aanvragen beoordeeld.', { x: 56, y: 760, size: 11, font });
+    page.drawText('Buiten beeld Pietersen', { x: 640, y: 700, size: 11, font });
+    const bytes = await pdf.save();
+    const doc = await extractDocument(bytes);
+    expect(everything(bytes).streams).toContain('Pietersen');
+    const { pdf: output, pageMethods } = await exportRedacted(bytes, doc, [], { method: 'vector' });
+    expect(pageMethods).toEqual(['vector']);
+    const all = everything(output);
+    expect(all.streams).not.toContain('Pietersen');
+    expect(all.streams).toContain('beoordeeld');
+  });
+});
+
 describe('verifyExport', () => {
   const passed = { ok: true, problems: [], problemPages: [], wholeFile: false };
   it('passes the real output, also against the report alone', async () => {
