@@ -25,8 +25,12 @@ function shownText(content: string): string {
 }
 
 export interface StoredObjects {
-  /** Every string value and every decompressed stream (raw, and the text its operators show). */
-  text: string;
+  /** Every string value of the file. */
+  strings: string;
+  /** Every decompressed stream as bytes (Latin-1), and the text that their text operators show:
+   * one occurrence of a word in a content stream is usually in both. */
+  streams: string;
+  shown: string;
   /** Redaction annotations still in the file. */
   redactAnnotations: number;
   /** sha256 of every decompressed stream. */
@@ -35,20 +39,22 @@ export interface StoredObjects {
 
 /** Reads every object of the file once. */
 export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
-  const parts: string[] = [];
+  const strings: string[] = [];
+  const streams: string[] = [];
+  const shown: string[] = [];
   const streamHashes = new Set<string>();
   let redactAnnotations = 0;
-  const strings = (o: mupdf.PDFObject, depth: number) => {
+  const collect = (o: mupdf.PDFObject, depth: number) => {
     if (depth > 8 || o.isIndirect()) return;
-    if (o.isString()) parts.push(o.asString());
-    else if (o.isArray() || o.isDictionary()) o.forEach((v) => strings(v, depth + 1));
+    if (o.isString()) strings.push(o.asString());
+    else if (o.isArray() || o.isDictionary()) o.forEach((v) => collect(v, depth + 1));
   };
   for (let num = 1; num < doc.countObjects(); num++) {
     // a stream is only known as one through its reference: keep `obj` indirect
     const obj = doc.newIndirect(num);
     const value = obj.resolve();
     if (value.isDictionary() && value.get('Subtype').isName() && value.get('Subtype').asName() === 'Redact') redactAnnotations++;
-    strings(value, 0);
+    collect(value, 0);
     if (!obj.isStream()) continue;
     let data: Uint8Array;
     try {
@@ -58,9 +64,10 @@ export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
     }
     streamHashes.add(hash(data));
     const latin1 = Buffer.from(data).toString('latin1');
-    parts.push(latin1, shownText(latin1));
+    streams.push(latin1);
+    shown.push(shownText(latin1));
   }
-  return { text: parts.join('\n'), redactAnnotations, streamHashes };
+  return { strings: strings.join('\n'), streams: streams.join('\n'), shown: shown.join('\n'), redactAnnotations, streamHashes };
 }
 
 /** What a redacted input page is made of: decompressed content streams (the page's and those of

@@ -162,11 +162,11 @@ function storedAndPainted(
   try {
     const stored = storedObjects(out);
     if (stored.redactAnnotations) problems.push(whole(`Het bestand bevat nog ${stored.redactAnnotations} lakannotatie(s) (/Redact) die niet zijn toegepast.`));
-    const text = normalise(stored.text);
+    const [strings, streams, shown] = [stored.strings, stored.streams, stored.shown].map(normalise) as [string, string, string];
     for (const probe of probes) {
       // digits are left to the text layer check: content streams are full of numbers
       if (probe.kind !== 'text') continue;
-      const found = countProbe(text, probe);
+      const found = countProbe(strings, probe) + Math.max(countProbe(streams, probe), countProbe(shown, probe));
       if (found > allowed(probe)) problems.push(whole(`Het bestand bevat in zijn objecten of streams nog ${probe.what} (${found}×).`));
     }
     const pages = Math.min(out.countPages(), original?.doc.pages.length ?? Infinity);

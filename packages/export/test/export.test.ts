@@ -196,7 +196,7 @@ describe('verifyExport', () => {
       expect(await verifyExport(c.output, { doc: c.doc, redactions: c.redactions, source: c.fixture.pdf }), c.method).toEqual(passed);
       expect(await verifyAgainstReport(c.output, { pages: 3, redactions: c.redactions }), c.method).toEqual(passed);
     }
-  });
+  }, 300_000);
 
   it('fails the input itself: original content and fonts of redacted pages, text in the streams', async () => {
     const c = cases[0]!;
