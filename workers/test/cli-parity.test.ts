@@ -41,7 +41,7 @@ describe('the CLI and the services give the same redactions for the same batch',
     await generateCorpus({ out: corpus, docs: 10, seed: 41, cast: 'a', scanned: false });
     files = readdirSync(path.join(corpus, 'pdf')).filter((f) => f.endsWith('_digital.pdf')).sort();
     const out = path.join(work, 'cli');
-    const code = await redactCommand([path.join(corpus, 'pdf')], { out, officials, orgDomain: [], concurrency: 2, dpi: DPI, quiet: true, json: false, resume: false });
+    const code = await redactCommand([path.join(corpus, 'pdf')], { out, officials, orgDomain: [], concurrency: 2, dpi: DPI, quiet: true, json: false, resume: false, export: 'auto' });
     expect(code).toBe(0);
     for (const f of files) {
       const base = f.replace(/\.pdf$/, '');

@@ -3,6 +3,7 @@ import { DocumentError, toDocumentError, type ExportPolicy, type ExtractedDocume
 import type { Detector, StoredKnowledge } from '@woo/detect';
 import { batchDossier, learnStage, redactDocument, runBatch, type DocumentOutcome, type HeavyStages } from '@woo/pipeline';
 import type { DossierChecks } from './dossier-checks.js';
+import type { ExportMethod } from '@woo/export';
 import type { InputFile } from './inputs.js';
 import type { Progress } from './progress.js';
 import { SealedStore } from './sealed-store.js';
@@ -14,6 +15,7 @@ export interface PassOptions {
   stages: HeavyStages;
   policy: ExportPolicy;
   dpi: number;
+  exportMethod: ExportMethod;
   /** Once aborted, no further document is started. */
   signal: AbortSignal;
   /** Collects what the batch-level checks (duplicates, consistency) need, by inventory number. */
@@ -84,7 +86,7 @@ export async function runBatchPasses(
           // the PDF is made again from the input (cheap, deterministic) rather than kept
           const bytes = await stages.toPdf(await readInput(file));
           const doc = await store.take<ExtractedDocument>(String(index));
-          const outcome = await redactDocument({ bytes, doc }, { detector: dossier, policy: options.policy, dpi: options.dpi }, stages.export);
+          const outcome = await redactDocument({ bytes, doc }, { detector: dossier, policy: options.policy, dpi: options.dpi, exportMethod: options.exportMethod }, stages.export);
           options.checks.redacted(options.numberOf(index), doc, outcome.redactions);
           return outcome;
         } catch (err) {

@@ -26,6 +26,11 @@ program
   .option('--redact <file>', 'woorden die altijd gelakt worden (één per regel)')
   .addOption(new Option('-c, --concurrency <n>', 'aantal documenten tegelijk').argParser(positiveInt).default(Math.min(2, os.availableParallelism())))
   .addOption(new Option('--dpi <n>', 'resolutie van de gelakte pagina\'s').argParser(positiveInt).default(150))
+  .addOption(
+    new Option('--export <methode>', "raster: elke pagina wordt een afbeelding; vector: digitale pagina's houden hun eigen tekst; auto: vector, en raster waar de controle een vectorpagina afkeurt")
+      .choices(['raster', 'vector', 'auto'])
+      .default('auto'),
+  )
   .option('-q, --quiet', 'geen voortgang tonen', false)
   .option('--json', 'samenvatting als JSON op stdout', false)
   .option('--resume', 'sla documenten over waarvan de uitvoer al compleet is en de controle doorstaat', false)

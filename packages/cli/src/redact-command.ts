@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
+import type { ExportMethod } from '@woo/export';
 import { createDetector, parseOfficialsList, type LexiconStatus } from '@woo/detect';
 import { formatInconsistencies, type Inconsistency } from '@woo/dossier';
 import { CONFIDENTIAL_NOTICE, findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
@@ -21,6 +22,7 @@ export interface RedactOptions {
   redact?: string;
   concurrency: number;
   dpi: number;
+  export: ExportMethod;
   quiet: boolean;
   json: boolean;
   resume: boolean;
@@ -119,7 +121,7 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   try {
     const outcomes = await runBatchPasses(
       todo.map((t) => t.file),
-      { concurrency: opts.concurrency, detector, stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, signal: controller.signal, checks, numberOf },
+      { concurrency: opts.concurrency, detector, stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, exportMethod: opts.export, signal: controller.signal, checks, numberOf },
       { read: new Progress('gelezen', todo.length, !opts.quiet), redact: new Progress('gelakt', todo.length, !opts.quiet) },
       async (file, outcome, i) => {
         if (outcome.ok) {

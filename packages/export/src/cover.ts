@@ -50,9 +50,15 @@ export function keptFragments(word: Word, boxes: readonly Box[]): Fragment[] {
   return out;
 }
 
+/** One box of an applied redaction. */
+export interface PlacedBox {
+  box: Box;
+  redaction: Redaction;
+}
+
 /** Boxes of the applied redactions, per 1-based page number. */
-export function appliedBoxesByPage(redactions: readonly Redaction[]): Map<number, Array<{ box: Box; redaction: Redaction }>> {
-  const byPage = new Map<number, Array<{ box: Box; redaction: Redaction }>>();
+export function appliedBoxesByPage(redactions: readonly Redaction[]): Map<number, PlacedBox[]> {
+  const byPage = new Map<number, PlacedBox[]>();
   for (const r of redactions) {
     if (!isApplied(r)) continue;
     const list = byPage.get(r.page) ?? [];

@@ -1,55 +1,64 @@
-import {
-  PDFDocument,
-  PDFName,
-  concatTransformationMatrix,
-  drawObject,
-  popGraphicsState,
-  pushGraphicsState,
-} from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
-import { DocumentError, groundLabel, groundsOf, type ExtractedDocument, type Redaction } from '@woo/core';
-import { renderPage, withPdf } from '@woo/pdf';
+import { DocumentError, type ExtractedDocument, type Page, type Redaction } from '@woo/core';
+import { withPdf } from '@woo/pdf';
 import { appliedBoxesByPage } from './cover.js';
-import { registerLabelFont } from './fonts.js';
-import { embedCanvas } from './image.js';
-import { paintRedactions } from './paint.js';
-import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
-import { addTextLayer, TextLayerFonts } from './text-layer.js';
+import { rasterPages } from './raster.js';
+import { openMupdf, vectorObstacles } from './vector.js';
+import { vectorDocument } from './vector-document.js';
 
 export const DEFAULT_DPI = 150;
+
+/** How pages are exported. `raster`: every page rebuilt from its rendering (fail-closed by
+ * construction, no original text). `vector`: pages proven clean keep their own content with the
+ * redactions applied inside it; the rest are raster; a vector page the verifier rejects fails
+ * the document. `auto` (default): as `vector`, but a rejected vector page is exported again as
+ * raster. */
+export type ExportMethod = 'raster' | 'vector' | 'auto';
+export const EXPORT_METHODS: readonly ExportMethod[] = ['raster', 'vector', 'auto'];
+export type PageMethod = 'vector' | 'raster';
 
 export interface ExportOptions {
   /** Resolution of the page images; 150 dpi keeps 8 pt text legible at ~120 KB per text page. */
   dpi?: number;
+  method?: ExportMethod;
+  /** Pages (1-based) that go raster whatever else holds: the verifier rejected them as vector. */
+  forceRaster?: readonly number[];
 }
 
-/** The redacted PDF ("D1": rasterise and rebuild).
- *
- * Every page is rendered to pixels, the applied redactions are painted black into those pixels
- * with their ground code in white, and a brand-new PDF is built from the images alone. Nothing of
- * the original object graph can reach the output (metadata, XMP, annotations and link URIs, form
- * values, attachments, JavaScript, outlines, hidden layers, fonts, earlier revisions): it is
- * fail-closed by construction. An invisible text layer holds only the words that no box touches
- * (for partly covered words: the characters outside the boxes) plus the labels, so the result is
- * still searchable and Ctrl+F "5.1.2e" finds every box.
- *
- * Works page by page: one page's canvas is alive at a time. */
+export interface ExportedPdf {
+  pdf: Uint8Array;
+  /** How each page (index = page number - 1) was exported. */
+  pageMethods: PageMethod[];
+  /** Milliseconds spent on the raster pages (render, paint, encode) and on everything else. */
+  rasterMs: number;
+  vectorMs: number;
+}
+
+/** A page whose reading proved that every ink on it is visible text of trusted fonts: no OCR
+ * regions (images with text, annotation appearances, untrusted fonts, outlines), no hidden
+ * text, nothing unread. Only such a page can be redacted inside its own content. */
+export function readCleanly(page: Page): boolean {
+  return page.source === 'text-layer' && !page.needsOcr && !page.ocrRegions?.length && !page.hiddenWords?.length && !page.unreadRegions?.length;
+}
+
+/** The redacted PDF: per page vector (MuPDF redaction inside the original content) or raster
+ * (rendered and rebuilt), as `options.method` and each page's reading allow. With only raster
+ * pages the output is a brand-new PDF built from the page images; otherwise it is the input,
+ * redacted and scrubbed, with raster pages swapped in (vector-document.ts). */
 export async function exportRedacted(
   input: Uint8Array,
   doc: ExtractedDocument,
   redactions: Redaction[],
   options: ExportOptions = {},
-): Promise<Uint8Array> {
+): Promise<ExportedPdf> {
   const dpi = options.dpi ?? DEFAULT_DPI;
+  const method = options.method ?? 'auto';
   const boxesByPage = appliedBoxesByPage(redactions);
-  const out = await PDFDocument.create({ updateMetadata: false });
-  out.registerFontkit(fontkit);
-  out.setTitle(OUTPUT_TITLE);
-  out.setProducer(OUTPUT_PRODUCER);
-  const fonts = new TextLayerFonts(out);
-  registerLabelFont();
+  const started = performance.now();
+  const pageMethods = method === 'raster' ? doc.pages.map((): PageMethod => 'raster') : choosePageMethods(input, doc, options.forceRaster ?? []);
+  const rasterNumbers = doc.pages.filter((_, i) => pageMethods[i] === 'raster').map((p) => p.number);
 
-  await withPdf(input, async (handle) => {
+  let rasterMs = 0;
+  const raster = await withPdf(input, async (handle) => {
     if (handle.numPages !== doc.pages.length) {
       throw new DocumentError('internal', `Het document heeft ${handle.numPages} pagina's, maar de tekstanalyse ${doc.pages.length}; exporteren is afgebroken.`);
     }
@@ -58,24 +67,34 @@ export async function exportRedacted(
         throw new DocumentError('internal', `Een lakking verwijst naar pagina ${pageNumber}, die niet bestaat; exporteren is afgebroken.`);
       }
     }
-    for (const page of doc.pages) {
-      const placed = boxesByPage.get(page.number) ?? [];
-      const { canvas, scale, width, height } = await renderPage(handle, page.number, dpi);
-      const ctx = canvas.getContext('2d');
-      paintRedactions(ctx, placed.map(({ box, redaction }) => ({ box, label: groundLabel(redaction) })), scale);
-      const image = await embedCanvas(out, canvas);
-
-      const outPage = out.addPage([width, height]);
-      const name = outPage.node.newXObject('Page', image.ref);
-      outPage.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
-      const boxes = placed.map((p) => p.box);
-      // every label goes into the text layer, also where the box was too small to print it
-      const labels = placed.map(({ box, redaction }) => ({ box, grounds: groundsOf(redaction) }));
-      await addTextLayer(outPage, fonts, page.words, boxes, labels);
-      // pdf-lib gives every page an empty /Annots while building it; the gate wants none at all
-      outPage.node.delete(PDFName.of('Annots'));
-    }
+    if (!rasterNumbers.length) return undefined;
+    const rasterStart = performance.now();
+    const bytes = await rasterPages(handle, doc, boxesByPage, rasterNumbers, dpi);
+    rasterMs = performance.now() - rasterStart;
+    return bytes;
   });
-  // one full write: a single revision, no incremental updates
-  return out.save({ useObjectStreams: true });
+  const pdf = rasterNumbers.length === doc.pages.length ? raster! : vectorDocument(input, pageMethods, boxesByPage, raster);
+  return { pdf, pageMethods, rasterMs, vectorMs: performance.now() - started - rasterMs };
+}
+
+function choosePageMethods(input: Uint8Array, doc: ExtractedDocument, forceRaster: readonly number[]): PageMethod[] {
+  const candidates = doc.pages.map((p) => readCleanly(p) && !forceRaster.includes(p.number));
+  if (!candidates.some(Boolean)) return doc.pages.map(() => 'raster');
+  const pdf = openMupdf(input);
+  try {
+    if (pdf.countPages() !== doc.pages.length) {
+      throw new DocumentError('internal', `Het document heeft ${pdf.countPages()} pagina's, maar de tekstanalyse ${doc.pages.length}; exporteren is afgebroken.`);
+    }
+    return candidates.map((candidate, i): PageMethod => {
+      if (!candidate) return 'raster';
+      const page = pdf.loadPage(i);
+      try {
+        return vectorObstacles(page).length ? 'raster' : 'vector';
+      } finally {
+        page.destroy();
+      }
+    });
+  } finally {
+    pdf.destroy();
+  }
 }

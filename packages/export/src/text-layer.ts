@@ -147,14 +147,19 @@ function alongAndAcross(box: Box, cos: number, sin: number): { length: number; a
   return { length: Math.max(box.width, box.height) - across, across };
 }
 
-/** `/Span <</Alt (…) /ActualText (…)>> BDC`: the accessible description of one redaction. The
- * property list must be inline; pdf-lib writes string operands verbatim. */
-function beginAlternative(codes: readonly GroundCode[]): PDFOperator {
+/** What a screen reader says for a redaction box with these grounds. */
+export function redactionAltText(codes: readonly GroundCode[]): string {
   const reasons = codes.map((code) => {
     const ground = groundByCode(code);
     return `${ground.article}, ${ground.description.toLowerCase()}`;
   });
-  const alt = PDFHexString.fromText(`Weggelakt: ${reasons.join('; ')}`);
+  return `Weggelakt: ${reasons.join('; ')}`;
+}
+
+/** `/Span <</Alt (…) /ActualText (…)>> BDC`: the accessible description of one redaction. The
+ * property list must be inline; pdf-lib writes string operands verbatim. */
+function beginAlternative(codes: readonly GroundCode[]): PDFOperator {
+  const alt = PDFHexString.fromText(redactionAltText(codes));
   const actual = PDFHexString.fromText(codes.join('; '));
   return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
     PDFName.of('Span'),

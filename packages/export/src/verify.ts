@@ -1,8 +1,12 @@
 import { PDFDocument } from 'pdf-lib';
+import type * as mupdf from 'mupdf';
 import { groundLabel, isApplied, isPlaced, overlapShare, type Box, type ExtractedDocument, type Redaction, type Word } from '@woo/core';
-import { renderPage, withPdf, type PdfHandle } from '@woo/pdf';
+import { withPdf, type PdfHandle } from '@woo/pdf';
 import { BOX_PADDING_PT } from './paint.js';
-import { appliedBoxesByPage, hits, keptFragments } from './cover.js';
+import { appliedBoxesByPage, hits, keptFragments, type PlacedBox } from './cover.js';
+import { openMupdf } from './vector.js';
+import { checkPagePixels, type CheckedBox, type PixelProblem } from './verify-pixels.js';
+import { imagesUnderBoxes, pageStreams, storedObjects } from './verify-objects.js';
 import { countProbe, distinctProbes, normalise, type Probe } from './probes.js';
 import { checkRevisions, checkStructure } from './structure.js';
 
@@ -10,6 +14,24 @@ export interface VerificationReport {
   ok: boolean;
   /** Dutch, one sentence each; never quotes the redacted text. */
   problems: string[];
+  /** Pages a problem names. Lets the export redo exactly these pages another way. */
+  problemPages: number[];
+  /** True when some problem concerns the file as a whole rather than one page. */
+  wholeFile: boolean;
+}
+
+/** One problem found, with the page it concerns when it concerns one. */
+interface Problem {
+  page?: number;
+  text: string;
+}
+
+const onPage = (page: number, text: string): Problem => ({ page, text: `Pagina ${page}: ${text}` });
+const whole = (text: string): Problem => ({ text });
+
+function toReport(problems: readonly Problem[]): VerificationReport {
+  const pages = [...new Set(problems.flatMap((p) => (p.page === undefined ? [] : [p.page])))].sort((a, b) => a - b);
+  return { ok: problems.length === 0, problems: problems.map((p) => p.text), problemPages: pages, wholeFile: problems.some((p) => p.page === undefined) };
 }
 
 /** The part of a redaction report (redactions.json) the verifier needs. */
@@ -18,17 +40,22 @@ export interface ReportInput {
   redactions: Redaction[];
 }
 
-const MIN_DARK_FRACTION = 0.5;
 /** The painted box is padded by BOX_PADDING_PT: a word may stand out of the box by that much. */
 const COVER_TOLERANCE = BOX_PADDING_PT;
-const DARK_LUMINANCE = 110;
-const PIXEL_CHECK_DPI = 72;
 
-/** Release gate with the original at hand: (a) no redacted string, e-mail local part or long digit
- * run in the text layer more often than it stands outside the boxes in the original (a rejected
+/** Release gate with the original at hand, whichever way the pages were exported: (a) no redacted
+ * string, e-mail local part or long digit run in the text layer, nor in any object or
+ * decompressed stream, more often than it stands outside the boxes in the original (a rejected
  * suggestion, or the same name elsewhere), (b) no metadata, annotations, forms, attachments,
- * scripts or outlines, (c) one revision, (d) every box dark, (e) the same number of pages. */
-export async function verifyExport(output: Uint8Array, input: { doc: ExtractedDocument; redactions: Redaction[] }): Promise<VerificationReport> {
+ * scripts or outlines, (c) one revision, (d) every box dark, and none of the ink of the words it
+ * hides visible beside it (output rendering against input rendering), (e) the same number of
+ * pages, (f) no content stream, form, font program or image under a box of a redacted page
+ * surviving unchanged, no /Redact annotation. `source` (the input PDF) enables the comparisons of
+ * (d) and (f). */
+export async function verifyExport(
+  output: Uint8Array,
+  input: { doc: ExtractedDocument; redactions: Redaction[]; source?: Uint8Array },
+): Promise<VerificationReport> {
   const applied = input.redactions.filter(isApplied);
   const boxes = appliedBoxesByPage(applied);
   const keptText = normalise(
@@ -41,9 +68,8 @@ export async function verifyExport(output: Uint8Array, input: { doc: ExtractedDo
   );
   const problems = [...coverageProblems(input.doc, applied)];
   const hidden = hiddenProbes(input.doc);
-  const report = await verify(output, applied, input.doc.pages.length, (probe) => countProbe(keptText, probe), hidden);
-  problems.push(...report.problems);
-  return { ok: problems.length === 0, problems };
+  problems.push(...(await verify(output, applied, input.doc.pages.length, (probe) => countProbe(keptText, probe), hidden, { doc: input.doc, source: input.source })));
+  return toReport(problems);
 }
 
 /** Words of hidden text worth looking for (4 characters or more, so "de" and "en" do not count). */
@@ -64,14 +90,14 @@ function hiddenProbes(doc: ExtractedDocument): Probe[] {
 /** Every box must cover the full glyph height of the words it blacks out: a box that only grazes
  * a word (a sliver along its baseline) hides nothing. A box hides a word when it covers a real
  * share of it, or lies mostly on it; a neighbour that merely touches the box does not count. */
-function coverageProblems(doc: ExtractedDocument, applied: Redaction[]): string[] {
-  const problems: string[] = [];
+function coverageProblems(doc: ExtractedDocument, applied: Redaction[]): Problem[] {
+  const problems: Problem[] = [];
   const boxes = appliedBoxesByPage(applied);
   for (const page of doc.pages) {
     for (const { box, redaction } of boxes.get(page.number) ?? []) {
       const hidden = page.words.filter((w) => isPlaced(w) && hits(box, w.box) && hides(redaction, box, w));
       if (hidden.some((w) => (w.pieces ? !w.pieces.every((p) => redaction.boxes.some((b) => contains(b, p))) : !coversAcross(box, w)))) {
-        problems.push(`Pagina ${page.number}: de lakbalk van lakking ${redaction.id} bedekt de tekst die hij moet verbergen niet over de volle hoogte.`);
+        problems.push(onPage(page.number, `de lakbalk van lakking ${redaction.id} bedekt de tekst die hij moet verbergen niet over de volle hoogte.`));
       }
     }
   }
@@ -116,7 +142,74 @@ function coversAcross(box: Box, word: Word): boolean {
 export async function verifyAgainstReport(output: Uint8Array, report: ReportInput): Promise<VerificationReport> {
   const kept = new Set(report.redactions.filter((r) => !isApplied(r)).map((r) => normalise(r.text)));
   const applied = report.redactions.filter(isApplied);
-  return verify(output, applied, report.pages, (probe) => (probe.kind === 'text' && kept.has(probe.value) ? Infinity : 0));
+  return toReport(await verify(output, applied, report.pages, (probe) => (probe.kind === 'text' && kept.has(probe.value) ? Infinity : 0)));
+}
+
+/** The words each box of a page hides (see `hides`). */
+function checkedBoxes(placed: readonly PlacedBox[], words: readonly Word[]): CheckedBox[] {
+  return placed.map((p) => ({ ...p, hidden: words.filter((w) => hits(p.box, w.box) && hides(p.redaction, p.box, w)) }));
+}
+
+function pixelProblem(n: number, p: PixelProblem): Problem {
+  if (p.kind === 'outside-page') return onPage(n, `de lakbalk van lakking ${p.redactionId} valt buiten de pagina.`);
+  if (p.kind === 'not-dark') return onPage(n, `de lakbalk van lakking ${p.redactionId} is maar voor ${Math.round((p.darkShare ?? 0) * 100)}% donker (minimaal 50%).`);
+  return onPage(n, `naast de lakbalk van lakking ${p.redactionId} is nog inkt van de gelakte tekst zichtbaar.`);
+}
+
+/** (a) in stored objects, (d) pixels, (f) survivors: the checks that read the file with MuPDF. */
+function storedAndPainted(
+  output: Uint8Array,
+  applied: Redaction[],
+  probes: readonly Probe[],
+  allowed: (p: Probe) => number,
+  original: { doc: ExtractedDocument; source?: Uint8Array } | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  const out = openMupdf(output);
+  const source = original?.source ? openMupdf(original.source) : undefined;
+  try {
+    const stored = storedObjects(out);
+    if (stored.redactAnnotations) problems.push(whole(`Het bestand bevat nog ${stored.redactAnnotations} lakannotatie(s) (/Redact) die niet zijn toegepast.`));
+    const [strings, streams, shown] = [stored.strings, stored.streams, stored.shown].map(normalise) as [string, string, string];
+    for (const probe of probes) {
+      // digits are left to the text layer check: content streams are full of numbers
+      if (probe.kind !== 'text') continue;
+      const found = countProbe(strings, probe) + Math.max(countProbe(streams, probe), countProbe(shown, probe));
+      if (found > allowed(probe)) problems.push(whole(`Het bestand bevat in zijn objecten of streams nog ${probe.what} (${found}×).`));
+    }
+    const pages = Math.min(out.countPages(), original?.doc.pages.length ?? Infinity);
+    for (const [n, placed] of appliedBoxesByPage(applied)) {
+      if (n > pages) continue;
+      const outPage = out.loadPage(n - 1);
+      const inPage = source && n <= source.countPages() ? source.loadPage(n - 1) : undefined;
+      try {
+        const boxes = checkedBoxes(placed, original?.doc.pages[n - 1]?.words ?? []);
+        problems.push(...checkPagePixels(outPage, inPage, boxes).map((p) => pixelProblem(n, p)));
+        if (inPage) problems.push(...survivors(n, inPage, outPage, placed, stored.streamHashes));
+      } finally {
+        outPage.destroy();
+        inPage?.destroy();
+      }
+    }
+  } finally {
+    source?.destroy();
+    out.destroy();
+  }
+  return problems;
+}
+
+/** (f) what of a redacted page must not be in the output unchanged. */
+function survivors(n: number, inPage: mupdf.PDFPage, outPage: mupdf.PDFPage, placed: readonly PlacedBox[], outputStreams: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const { content, fonts } = pageStreams(inPage);
+  if (content.some((h) => outputStreams.has(h))) problems.push(onPage(n, 'een inhoudsstroom van de gelakte pagina staat ongewijzigd in het gelakte bestand.'));
+  if (fonts.some((h) => outputStreams.has(h))) problems.push(onPage(n, 'een lettertype van de gelakte pagina staat ongewijzigd in het gelakte bestand (met de tekens van de gelakte tekst).'));
+  const boxes = placed.map((p) => p.box);
+  const before = imagesUnderBoxes(inPage, boxes);
+  if (before.size && [...imagesUnderBoxes(outPage, boxes)].some((h) => before.has(h))) {
+    problems.push(onPage(n, 'een afbeelding onder een lakbalk staat ongewijzigd in het gelakte bestand.'));
+  }
+  return problems;
 }
 
 async function verify(
@@ -125,47 +218,53 @@ async function verify(
   expectedPages: number,
   allowed: (p: Probe) => number,
   extraProbes: readonly Probe[] = [],
-): Promise<VerificationReport> {
-  const problems: string[] = [];
+  original?: { doc: ExtractedDocument; source?: Uint8Array },
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
   const probes = [...distinctProbes(applied), ...extraProbes];
-  problems.push(...checkRevisions(output));
+  problems.push(...checkRevisions(output).map(whole));
   let structure: PDFDocument;
   try {
     structure = await PDFDocument.load(output, { updateMetadata: false });
   } catch (err) {
-    return { ok: false, problems: [...problems, `Het gelakte bestand kan niet worden gelezen (${(err as Error).message}).`] };
+    return [...problems, whole(`Het gelakte bestand kan niet worden gelezen (${(err as Error).message}).`)];
   }
   try {
-    problems.push(...checkStructure(structure));
+    problems.push(...checkStructure(structure).map(whole));
   } catch (err) {
-    problems.push(`De opbouw van het gelakte bestand is ongeldig (${(err as Error).message}).`);
+    problems.push(whole(`De opbouw van het gelakte bestand is ongeldig (${(err as Error).message}).`));
+  }
+  try {
+    problems.push(...storedAndPainted(output, applied, probes, allowed, original));
+  } catch (err) {
+    problems.push(whole(`Het gelakte bestand kan niet worden doorgelicht (${(err as Error).message}).`));
   }
 
   try {
     await withPdf(output, async (handle) => {
-      if (handle.numPages !== expectedPages) problems.push(`Het gelakte document heeft ${handle.numPages} pagina's, het origineel ${expectedPages}.`);
+      if (handle.numPages !== expectedPages) problems.push(whole(`Het gelakte document heeft ${handle.numPages} pagina's, het origineel ${expectedPages}.`));
       const boxes = appliedBoxesByPage(applied);
       const pageTexts: string[] = [];
-      for (let n = 1; n <= handle.numPages; n++) {
-        const placed = boxes.get(n) ?? [];
-        pageTexts.push(await pageText(handle, n, placed, problems));
-        if (placed.length) problems.push(...(await darkness(handle, n, placed)));
-      }
-      const text = normalise(pageTexts.join('\n'));
+      for (let n = 1; n <= handle.numPages; n++) pageTexts.push(await pageText(handle, n, boxes.get(n) ?? [], problems));
+      const texts = pageTexts.map(normalise);
       for (const probe of probes) {
-        const found = countProbe(text, probe);
-        if (found > allowed(probe)) problems.push(`De tekstlaag bevat nog ${probe.what} (${found}×).`);
+        const found = countProbe(texts.join('\n'), probe);
+        if (found <= allowed(probe)) continue;
+        // name the pages it is found on, so that the export can redo exactly those
+        const where = texts.flatMap((t, i) => (countProbe(t, probe) ? [i + 1] : []));
+        const text = `De tekstlaag bevat nog ${probe.what} (${found}×).`;
+        problems.push(...(where.length ? where.map((page) => ({ page, text })) : [whole(text)]));
       }
     });
   } catch (err) {
-    problems.push(`Het gelakte bestand kan niet worden gelezen of weergegeven (${(err as Error).message}).`);
+    problems.push(whole(`Het gelakte bestand kan niet worden gelezen of weergegeven (${(err as Error).message}).`));
   }
-  return { ok: problems.length === 0, problems };
+  return problems;
 }
 
 /** Text of one output page, in reading order of the text layer. Also flags text that lies
  * entirely inside a box, other than the box's label. */
-async function pageText(handle: PdfHandle, n: number, placed: Array<{ box: Box; redaction: Redaction }>, problems: string[]): Promise<string> {
+async function pageText(handle: PdfHandle, n: number, placed: readonly PlacedBox[], problems: Problem[]): Promise<string> {
   const page = await handle.doc.getPage(n);
   try {
     const height = page.getViewport({ scale: 1 }).height;
@@ -182,37 +281,10 @@ async function pageText(handle: PdfHandle, n: number, placed: Array<{ box: Box; 
       // the one text a box may hold is its own label ("5.1.2e", or "5.1.2e; 5.1.2i")
       if (covering.some(({ redaction }) => groundLabel(redaction) === item.str.trim())) continue;
       const inside = covering[0];
-      if (inside) problems.push(`Pagina ${n}: onder de lakbalk van lakking ${inside.redaction.id} staat nog tekst in de tekstlaag.`);
+      if (inside) problems.push(onPage(n, `onder de lakbalk van lakking ${inside.redaction.id} staat nog tekst in de tekstlaag.`));
     }
     return parts.join(' ');
   } finally {
     page.cleanup();
   }
-}
-
-/** (d) share of dark pixels inside every box when the output is rendered. The label is light, so
- * a well-painted box scores ~0.6-0.95 (small boxes lowest, their label fills more of them); text
- * that shows through an unpainted box scores 0.1-0.3. */
-async function darkness(handle: PdfHandle, n: number, placed: Array<{ box: Box; redaction: Redaction }>): Promise<string[]> {
-  const { canvas, scale } = await renderPage(handle, n, PIXEL_CHECK_DPI);
-  const ctx = canvas.getContext('2d');
-  const problems: string[] = [];
-  for (const { box, redaction } of placed) {
-    const x0 = Math.max(0, Math.ceil(box.x * scale));
-    const y0 = Math.max(0, Math.ceil(box.y * scale));
-    const x1 = Math.min(canvas.width, Math.max(x0 + 1, Math.floor((box.x + box.width) * scale)));
-    const y1 = Math.min(canvas.height, Math.max(y0 + 1, Math.floor((box.y + box.height) * scale)));
-    if (x1 <= x0 || y1 <= y0) {
-      problems.push(`Pagina ${n}: de lakbalk van lakking ${redaction.id} valt buiten de pagina.`);
-      continue;
-    }
-    const px = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
-    let dark = 0;
-    for (let i = 0; i < px.length; i += 4) if ((px[i]! * 77 + px[i + 1]! * 150 + px[i + 2]! * 29) >> 8 < DARK_LUMINANCE) dark++;
-    const fraction = dark / (px.length / 4);
-    if (fraction < MIN_DARK_FRACTION) {
-      problems.push(`Pagina ${n}: de lakbalk van lakking ${redaction.id} is maar voor ${Math.round(fraction * 100)}% donker (minimaal ${MIN_DARK_FRACTION * 100}%).`);
-    }
-  }
-  return problems;
 }

@@ -2,13 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts, TextRenderingMode, setTextRenderingMode } from 'pdf-lib';
 import { buildTextIndex, isPlaced, spanBoxes, type ExtractedDocument, type Redaction } from '@woo/core';
 import { extractDocument } from '@woo/pdf';
-import { exportRedacted, verifyAgainstReport, verifyExport } from '../src/index.js';
+import { exportRedacted, verifyAgainstReport, verifyExport, type ExportMethod, type PageMethod } from '../src/index.js';
 import { hits } from '../src/cover.js';
 import { leakFixture, type LeakFixture } from './fixtures.js';
-import { everything, pdfinfo, pdftotext, popplerGray } from './tools.js';
+import { everything, pdfinfo, pdftotext, popplerGray, runOn } from './tools.js';
 
 interface Case {
   seed: number;
+  method: ExportMethod;
+  pageMethods: PageMethod[];
   fixture: LeakFixture;
   doc: ExtractedDocument;
   redactions: Redaction[];
@@ -44,7 +46,9 @@ function secrets(f: LeakFixture): { strings: string[]; digits: string[] } {
   return { strings: strings.map(norm), digits: f.people.map((p) => p.phone.replace(/\D/g, '')) };
 }
 
+const METHODS: readonly ExportMethod[] = ['raster', 'vector', 'auto'];
 const cases: Case[] = [];
+const rasterCase = () => cases.find((c) => c.method === 'raster')!;
 
 beforeAll(async () => {
   for (const seed of [7, 20260101]) {
@@ -57,11 +61,13 @@ beforeAll(async () => {
       ...redact(doc, p.phone, `t${i}`).map((r) => (i === 0 ? { ...r, additionalGrounds: ['5.1.2i' as const] } : r)),
     ]);
     redactions.push(...redact(doc, fixture.rejected, 'x', 'rejected'));
-    const started = performance.now();
-    const output = await exportRedacted(fixture.pdf, doc, redactions);
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`seed ${seed}: ${doc.pages.length} pages, ${(seconds / doc.pages.length).toFixed(2)} s/page, ${(output.length / 1024 / doc.pages.length).toFixed(1)} KB/page`);
-    cases.push({ seed, fixture, doc, redactions, output });
+    for (const method of METHODS) {
+      const started = performance.now();
+      const { pdf: output, pageMethods } = await exportRedacted(fixture.pdf, doc, redactions, { method });
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`seed ${seed} ${method} (${pageMethods.join(' ')}): ${(seconds / doc.pages.length).toFixed(2)} s/page, ${(output.length / 1024 / doc.pages.length).toFixed(1)} KB/page`);
+      cases.push({ seed, method, pageMethods, fixture, doc, redactions, output });
+    }
   }
 });
 
@@ -70,7 +76,7 @@ describe('exportRedacted leaves nothing of the redacted data', () => {
     for (const c of cases) {
       const text = norm(pdftotext(c.output));
       const { strings, digits } = secrets(c.fixture);
-      for (const s of strings) expect(text, `seed ${c.seed}: ${s}`).not.toContain(s);
+      for (const s of strings) expect(text, `seed ${c.seed} ${c.method}: ${s}`).not.toContain(s);
       const runs = digitRuns(text);
       for (const d of digits) expect(runs.some((r) => r.includes(d)), `seed ${c.seed}: digits ${d}`).toBe(false);
       expect(text).toContain(norm(c.fixture.rejected));
@@ -145,21 +151,78 @@ describe('exportRedacted leaves nothing of the redacted data', () => {
   });
 
   it('stores gray pages as 4-bit Flate and colour pages as JPEG, with alt text per label', () => {
-    const all = everything(cases[0]!.output);
+    const all = everything(rasterCase().output);
     const images = [...all.objects.matchAll(/\{[^{}]*"\/Subtype":"\/Image"[^{}]*\}/g)].map((m) => m[0]);
     expect(images.filter((i) => i.includes('/DCTDecode'))).toHaveLength(1);
     expect(images.filter((i) => i.includes('/DeviceGray') && i.includes('"/BitsPerComponent":4'))).toHaveLength(2);
-    const boxes = cases[0]!.redactions.filter((r) => r.status !== 'rejected').reduce((n, r) => n + r.boxes.length, 0);
+    const boxes = rasterCase().redactions.filter((r) => r.status !== 'rejected').reduce((n, r) => n + r.boxes.length, 0);
     expect(all.streams.match(/\/Span <<\/Alt <FEFF/g)).toHaveLength(boxes);
+  });
+
+  it('keeps clean digital pages as vector pages with the document\'s own fonts and the labels as text', () => {
+    for (const c of cases.filter((x) => x.method !== 'raster')) {
+      const vector = c.pageMethods.flatMap((m, i) => (m === 'vector' ? [i + 1] : []));
+      // the fixture's pages 1 and 3 carry a screenshot with text (OCR regions): only page 2 is clean
+      expect(vector, `${c.method}`).toEqual([2]);
+      const fonts = runOn(c.output, 'pdffonts', ['-f', '2', '-l', '2', 'IN']).toString('utf8');
+      expect(fonts).toMatch(/DejaVuSans/);
+      expect(fonts).toMatch(/Helvetica-Bold/);
+      const all = everything(c.output);
+      expect(all.objects).not.toContain('/Redact');
+      expect(all.objects).toContain('"/Lang":"u:nl-NL"');
+      const labels = c.redactions.filter((r) => r.status !== 'rejected' && r.page === 2).reduce((n, r) => n + r.boxes.length, 0);
+      expect(pdftotext(c.output).split('\f')[1]!.match(/5\.1\.2e/g)).toHaveLength(labels);
+    }
+  });
+});
+
+describe('vector export', () => {
+  it('removes what stands beside the visible page: it was never read', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    page.drawText('De commissie heeft de aanvragen beoordeeld.', { x: 56, y: 760, size: 11, font });
+    page.drawText('Buiten beeld Pietersen', { x: 640, y: 700, size: 11, font });
+    const bytes = await pdf.save();
+    const doc = await extractDocument(bytes);
+    expect(everything(bytes).streams).toContain('Pietersen');
+    const { pdf: output, pageMethods } = await exportRedacted(bytes, doc, [], { method: 'vector' });
+    expect(pageMethods).toEqual(['vector']);
+    const all = everything(output);
+    expect(all.streams).not.toContain('Pietersen');
+    expect(all.streams).toContain('beoordeeld');
   });
 });
 
 describe('verifyExport', () => {
+  const passed = { ok: true, problems: [], problemPages: [], wholeFile: false };
   it('passes the real output, also against the report alone', async () => {
     for (const c of cases) {
-      expect(await verifyExport(c.output, { doc: c.doc, redactions: c.redactions })).toEqual({ ok: true, problems: [] });
-      expect(await verifyAgainstReport(c.output, { pages: 3, redactions: c.redactions })).toEqual({ ok: true, problems: [] });
+      expect(await verifyExport(c.output, { doc: c.doc, redactions: c.redactions, source: c.fixture.pdf }), c.method).toEqual(passed);
+      expect(await verifyAgainstReport(c.output, { pages: 3, redactions: c.redactions }), c.method).toEqual(passed);
     }
+  }, 300_000);
+
+  it('fails the input itself: original content and fonts of redacted pages, text in the streams', async () => {
+    const c = cases[0]!;
+    const report = await verifyExport(c.fixture.pdf, { doc: c.doc, redactions: c.redactions, source: c.fixture.pdf });
+    expect(report.ok).toBe(false);
+    expect(report.problems.some((p) => p.includes('inhoudsstroom van de gelakte pagina'))).toBe(true);
+    expect(report.problems.some((p) => p.includes('lettertype van de gelakte pagina'))).toBe(true);
+    expect(report.problems.some((p) => p.includes('in zijn objecten of streams'))).toBe(true);
+    expect(report.problems.some((p) => p.includes('is maar voor'))).toBe(true);
+    expect(report.problemPages).toEqual([1, 2, 3]);
+  });
+
+  it('sees ink of a redacted word beside a box that covers only its baseline', async () => {
+    const c = rasterCase();
+    const name = c.redactions.find((r) => r.id === 'n1')!;
+    const sliver = { ...name, boxes: name.boxes.map((b) => ({ ...b, y: b.y + b.height - 3, height: 3 })) };
+    const redactions = [...c.redactions.filter((r) => r.id !== 'n1'), sliver];
+    const { pdf } = await exportRedacted(c.fixture.pdf, c.doc, redactions, { method: 'raster' });
+    const report = await verifyExport(pdf, { doc: c.doc, redactions, source: c.fixture.pdf });
+    expect(report.problems.some((p) => p.includes('lakking n1') && p.includes('inkt van de gelakte tekst'))).toBe(true);
+    expect(report.problemPages).toContain(name.page);
   });
 
   it('fails when redacted text is put back into the text layer', async () => {

@@ -47,11 +47,11 @@ describe('a name written at an angle', () => {
     for (const w of upright) for (const b of redaction.boxes) expect(overlapShare(w.box, b), w.text).toBeLessThan(0.3);
   });
 
-  it('exports with the name gone, the neighbouring lines searchable, and passes the verifier', async () => {
-    const output = await exportRedacted(input, doc, [redaction]);
-    const verification = await verifyExport(output, { doc, redactions: [redaction] });
+  it.each(['raster', 'vector'] as const)('exports (%s) with the name gone, the neighbouring notes searchable, and passes the verifier', async (method) => {
+    const { pdf } = await exportRedacted(input, doc, [redaction], { method });
+    const verification = await verifyExport(pdf, { doc, redactions: [redaction] });
     expect(verification.problems).toEqual([]);
-    const text = pdftotext(output).replace(/\s+/g, ' ');
+    const text = pdftotext(pdf).replace(/\s+/g, ' ');
     expect(text).not.toMatch(/Jeroen|Meulen/);
     expect(text).toContain('Zie bijlage twee');
     expect(text).toContain('akkoord, verzonden');

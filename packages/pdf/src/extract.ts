@@ -1,7 +1,8 @@
 import type { ExtractedDocument, Page } from '@woo/core';
 import { annotationWords } from './annotation-words.js';
-import { accountInk } from './ink-accounting.js';
-import { renderInkLayers } from './layers.js';
+import { accountInk, type InkAccount } from './ink-accounting.js';
+import { displayOperators, inkLayersOf } from './layers.js';
+import { paintsOnlyVisibleText } from './plain-text.js';
 import { assertImageSizes } from './limits.js';
 import { withPdf, type PdfHandle } from './open.js';
 import { extractFontWords } from './words.js';
@@ -17,7 +18,11 @@ export async function extractPage(handle: PdfHandle, pageNumber: number): Promis
   try {
     const viewport = page.getViewport({ scale: 1 });
     const words = await extractFontWords(page);
-    const ink = accountInk(await renderInkLayers(page, INK_DPI), words);
+    const ops = await displayOperators(page);
+    // a page of nothing but visible text in trusted fonts is not rendered: all of it is explained
+    const ink: InkAccount = paintsOnlyVisibleText(ops, words, viewport.width, viewport.height)
+      ? { visible: words.map((w) => w.word), hidden: [], regions: [] }
+      : accountInk(await inkLayersOf(page, ops, INK_DPI), words);
     const annotations = await annotationWords(page, viewport, Math.max(-1, ...ink.visible.map((w) => w.line ?? -1)) + 1);
     return {
       number: pageNumber,

@@ -34,7 +34,15 @@ const PAINT_OPS = new Set<number>([
  * paints anything besides text, once more with the page's own text operators skipped. Text inside
  * annotation appearances stays in both: no text layer explains it. */
 export async function renderInkLayers(page: PDFPageProxy, dpi: number): Promise<InkLayers> {
-  const ops = await page.getOperatorList({ intent: 'display', annotationMode: pdfjs.AnnotationMode.ENABLE });
+  return inkLayersOf(page, await displayOperators(page), dpi);
+}
+
+/** The operators of the page as displayed, annotation appearances included. */
+export function displayOperators(page: PDFPageProxy): ReturnType<PDFPageProxy['getOperatorList']> {
+  return page.getOperatorList({ intent: 'display', annotationMode: pdfjs.AnnotationMode.ENABLE });
+}
+
+export async function inkLayersOf(page: PDFPageProxy, ops: Awaited<ReturnType<typeof displayOperators>>, dpi: number): Promise<InkLayers> {
   const isText = new Uint8Array(ops.fnArray.length);
   let annotationDepth = 0;
   let paints = false;

@@ -1,8 +1,11 @@
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
-import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, TextRenderingMode, degrees, rgb, setTextRenderingMode, type PDFFont, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, Page } from '@woo/core';
-import { extractDocument } from '../src/index.js';
+import { extractDocument, withPdf } from '../src/index.js';
+import { displayOperators } from '../src/layers.js';
+import { paintsOnlyVisibleText } from '../src/plain-text.js';
+import { extractFontWords } from '../src/words.js';
 import { looksLikeGarbage } from '../src/font-trust.js';
 import { DEJAVU } from './fixtures.js';
 
@@ -123,5 +126,43 @@ describe('font trust', () => {
     expect(looksLikeGarbage(['Geachte', 'heer', 'Bakker,', 'hierbij', 'ontvangt', 'u', 'het', 'besluit'])).toBe(false);
     expect(looksLikeGarbage(['Sjoukje', 'Wijnja', 'en', 'Regillio', 'Tjon'])).toBe(false);
     expect(looksLikeGarbage(['06-12345678', '1012', 'AB'])).toBe(false);
+  });
+});
+
+describe('pages of plain visible text are not rendered', () => {
+  it('takes only dark, filled, legible text of trusted fonts on the page as plain; white or invisible text is rendered and found hidden', async () => {
+    const pdf = await PDFDocument.create();
+    const helv = await pdf.embedFont(StandardFonts.Helvetica);
+    const line = 'De commissie heeft de aanvragen beoordeeld.';
+    pdf.addPage([595, 842]).drawText(line, { x: 56, y: 760, size: 11, font: helv, color: rgb(0.2, 0.2, 0.3) });
+    const white = pdf.addPage([595, 842]);
+    white.drawText(line, { x: 56, y: 760, size: 11, font: helv });
+    white.drawText('Wit geschreven Pietersen', { x: 56, y: 700, size: 11, font: helv, color: rgb(1, 1, 1) });
+    const invisible = pdf.addPage([595, 842]);
+    invisible.drawText(line, { x: 56, y: 760, size: 11, font: helv });
+    invisible.pushOperators(setTextRenderingMode(TextRenderingMode.Invisible));
+    invisible.drawText('Onzichtbaar Bakkerman', { x: 56, y: 700, size: 11, font: helv });
+    const outside = pdf.addPage([595, 842]);
+    outside.drawText(line, { x: 56, y: 760, size: 11, font: helv });
+    outside.drawText('Buiten de pagina Mulder', { x: 640, y: 700, size: 11, font: helv });
+    const bytes = await pdf.save();
+
+    const plain = await withPdf(bytes, async (handle) => {
+      const out: boolean[] = [];
+      for (let n = 1; n <= handle.numPages; n++) {
+        const page = await handle.doc.getPage(n);
+        const { width, height } = page.getViewport({ scale: 1 });
+        out.push(paintsOnlyVisibleText(await displayOperators(page), await extractFontWords(page), width, height));
+      }
+      return out;
+    });
+    // text beside the page is not shown, not read and not published (the vector export removes it)
+    expect(plain).toEqual([true, false, false, true]);
+    const read = await extractDocument(bytes);
+    expect(texts(read.pages[0]!)).toBe(line);
+    expect(hidden(read.pages[1]!)).toBe('Wit geschreven Pietersen');
+    expect(hidden(read.pages[2]!)).toBe('Onzichtbaar Bakkerman');
+    expect(texts(read.pages[3]!)).toBe(line);
+    expect(hidden(read.pages[3]!)).toBe('');
   });
 });

@@ -1,3 +1,4 @@
+import type { ExportMethod, PageMethod } from '@woo/export';
 import { applyExportPolicy, isApplied, toDocumentError, type DocumentError, type ExportPolicy, type ExtractedDocument, type Redaction } from '@woo/core';
 import type { OcrReader } from '@woo/ocr';
 import { toPdfInput } from './input.js';
@@ -14,6 +15,8 @@ export interface ProcessOptions {
   ocr?: OcrReader;
   /** Resolution of the exported page images. */
   dpi?: number;
+  /** raster | vector | auto (default): see @woo/export. */
+  exportMethod?: ExportMethod;
 }
 
 export interface ProcessedDocument {
@@ -26,6 +29,8 @@ export interface ProcessedDocument {
   findings: ReadingFinding[];
   redactions: Redaction[];
   pdf: Uint8Array;
+  /** How each page was exported (index = page number - 1). */
+  pageMethods: PageMethod[];
 }
 
 export type DocumentOutcome = ProcessedDocument | { ok: false; pages: number; error: DocumentError };
@@ -55,8 +60,8 @@ export async function redactDocument(
   exportPdf: typeof exportStage = exportStage,
 ): Promise<ProcessedDocument> {
   const redactions = applyExportPolicy(detectStage(doc, options.detector), options.policy);
-  const pdf = await exportPdf(bytes, doc, redactions, { dpi: options.dpi });
-  return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), findings: readingFindings(doc), redactions, pdf };
+  const { pdf, pageMethods } = await exportPdf(bytes, doc, redactions, { dpi: options.dpi, method: options.exportMethod });
+  return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), findings: readingFindings(doc), redactions, pdf, pageMethods };
 }
 
 /** Both phases for one document. Never throws: a document that cannot be processed comes back as

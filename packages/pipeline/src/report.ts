@@ -18,6 +18,10 @@ export interface RedactionReport {
   /** How the document was read, for the reviewer: hidden text left out, parts that could not be
    * read with confidence. */
   findings: ReadingFinding[];
+  /** Which pages kept their own content with the redactions applied inside it (vector), and which
+   * were rebuilt from their rendering (raster: scans, pages that could not be proven clean, pages
+   * the verifier rejected as vector). */
+  exportedPages: { vector: number[]; raster: number[] };
   /** Suggestions left open for a reviewer (weak hints): listed below, not blacked out. */
   openSuggestions: number;
   /** Number (in the inventory) of the earlier document with the same text on every page. */
@@ -29,7 +33,7 @@ export interface RedactionReport {
 
 export function redactionReport(
   document: string,
-  { pages, ocrPages, findings, redactions, duplicates }: Pick<ProcessedDocument, 'pages' | 'ocrPages' | 'findings' | 'redactions'> & { duplicates?: DuplicateFinding },
+  { pages, ocrPages, findings, redactions, pageMethods, duplicates }: Pick<ProcessedDocument, 'pages' | 'ocrPages' | 'findings' | 'redactions' | 'pageMethods'> & { duplicates?: DuplicateFinding },
   now = new Date(),
 ): RedactionReport {
   return {
@@ -39,6 +43,10 @@ export function redactionReport(
     generatedAt: now.toISOString(),
     ocrPages,
     findings,
+    exportedPages: {
+      vector: pageMethods.flatMap((m, i) => (m === 'vector' ? [i + 1] : [])),
+      raster: pageMethods.flatMap((m, i) => (m === 'raster' ? [i + 1] : [])),
+    },
     openSuggestions: redactions.filter((r) => r.status === 'suggested').length,
     ...(duplicates?.duplicateOf !== undefined ? { duplicateOf: duplicates.duplicateOf } : {}),
     ...(duplicates?.nearDuplicatePages.length ? { nearDuplicatePages: duplicates.nearDuplicatePages } : {}),

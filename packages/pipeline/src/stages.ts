@@ -1,6 +1,6 @@
 import { buildTextIndex, DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
 import { addKnowledge, storeKnowledge, type Detector, type Dossier, type StoredKnowledge } from '@woo/detect';
-import { exportRedacted, verifyExport } from '@woo/export';
+import { exportRedacted, verifyExport, type ExportedPdf, type ExportOptions, type VerificationReport } from '@woo/export';
 import { extractDocument } from '@woo/pdf';
 import { dropAnnotationEchoes } from './annotation-echoes.js';
 import { reviewOcrUncertainty } from './ocr-review.js';
@@ -49,20 +49,37 @@ export function detectStage(doc: ExtractedDocument, detector: TextDetector): Red
   return reviewOcrUncertainty(doc, dropAnnotationEchoes(doc, findRedactions(doc, detector)));
 }
 
-/** Stage 4: the redacted PDF, released only when the verifier passes it. */
+/** Stage 4: the redacted PDF, released only when the verifier passes it. In `auto` mode a vector
+ * page the verifier rejects is exported once more as raster (as are all vector pages when a
+ * problem concerns the whole file); a raster page it rejects fails the document. */
 export async function exportStage(
   bytes: Uint8Array,
   doc: ExtractedDocument,
   redactions: Redaction[],
-  options: { dpi?: number } = {},
-): Promise<Uint8Array> {
-  const pdf = await exportRedacted(bytes, doc, redactions, options);
-  const verification = await verifyExport(pdf, { doc, redactions });
+  options: ExportOptions = {},
+): Promise<ExportedPdf> {
+  let exported = await exportRedacted(bytes, doc, redactions, options);
+  let verification = await verifyExport(exported.pdf, { doc, redactions, source: bytes });
+  const retry = (options.method ?? 'auto') === 'auto' ? vectorPagesToRedo(verification, exported) : [];
+  if (retry.length) {
+    const again = await exportRedacted(bytes, doc, redactions, { ...options, forceRaster: [...(options.forceRaster ?? []), ...retry] });
+    // the time of the rejected first attempt counts for the pages that had to be redone
+    exported = { ...again, rasterMs: again.rasterMs + exported.rasterMs + exported.vectorMs };
+    verification = await verifyExport(exported.pdf, { doc, redactions, source: bytes });
+  }
   if (!verification.ok) {
     throw new DocumentError(
       'verification-failed',
       `De controle van het gelakte document is mislukt; het is daarom niet vrijgegeven: ${verification.problems.join('; ')}`,
     );
   }
-  return pdf;
+  return exported;
+}
+
+/** Vector pages to export as raster after a failed verification: those the problems name, or
+ * every vector page when a problem names no page. */
+function vectorPagesToRedo(verification: VerificationReport, exported: ExportedPdf): number[] {
+  if (verification.ok) return [];
+  const vector = exported.pageMethods.flatMap((m, i) => (m === 'vector' ? [i + 1] : []));
+  return verification.wholeFile ? vector : vector.filter((n) => verification.problemPages.includes(n));
 }

@@ -21,7 +21,7 @@ describe('runBatch', () => {
         inFlight--;
         return it.name === 'c'
           ? { ok: false, pages: 0, error: new DocumentError('corrupt', 'kapot') }
-          : { ok: true, pages: it.delayMs, ocrPages: [], findings: [], redactions: [], pdf: new Uint8Array() };
+          : { ok: true, pages: it.delayMs, ocrPages: [], findings: [], redactions: [], pdf: new Uint8Array(), pageMethods: [] };
       },
       (it) => {
         finished.push(it.name);

@@ -12,11 +12,11 @@ export async function exportJob(ticket: JobPayloads['export'], ctx: WorkerContex
     return {};
   }
   const applied = (await listRedactions(ctx.db, doc.id)).filter(isApplied);
-  const pdf = await ctx.stages.export(await sourcePdf(doc, ctx), await loadExtractedDocument(ctx.db, doc.id), applied, { dpi: ctx.exportDpi });
+  const { pdf, pageMethods } = await ctx.stages.export(await sourcePdf(doc, ctx), await loadExtractedDocument(ctx.db, doc.id), applied, { dpi: ctx.exportDpi });
   const { key } = await ctx.blobs.put(pdf);
   if (await saveExport(ctx.db, ticket, key)) {
     if (doc.exportKey) await ctx.blobs.delete(doc.exportKey);
-    ctx.log.info({ redactions: applied.length }, 'exported');
+    ctx.log.info({ redactions: applied.length, vectorPages: pageMethods.filter((m) => m === 'vector').length, rasterPages: pageMethods.filter((m) => m === 'raster').length }, 'exported');
   } else {
     await ctx.blobs.delete(key);
   }
