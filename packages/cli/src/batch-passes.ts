@@ -13,6 +13,8 @@ export interface PassOptions {
   stages: HeavyStages;
   policy: ExportPolicy;
   dpi: number;
+  /** Title of the published PDF of a file (neutral: never its file name). */
+  titleOf: (file: InputFile) => string;
   /** Once aborted, no further document is started. */
   signal: AbortSignal;
 }
@@ -75,7 +77,7 @@ export async function runBatchPasses(
           // the PDF is made again from the input (cheap, deterministic) rather than kept
           const bytes = await stages.toPdf(await readInput(file));
           const doc = await store.take<ExtractedDocument>(String(index));
-          return await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi }, stages.export);
+          return await redactDocument({ bytes, doc }, { detector: options.dossier, policy: options.policy, dpi: options.dpi, title: options.titleOf(file) }, stages.export);
         } catch (err) {
           return { ok: false, pages: read.pages, error: toDocumentError(err) };
         }

@@ -1,6 +1,7 @@
 import {
   PDFDocument,
   PDFName,
+  PDFString,
   concatTransformationMatrix,
   drawObject,
   popGraphicsState,
@@ -13,7 +14,7 @@ import { appliedBoxesByPage } from './cover.js';
 import { registerLabelFont } from './fonts.js';
 import { embedCanvas } from './image.js';
 import { paintRedaction } from './paint.js';
-import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
+import { DEFAULT_TITLE, OUTPUT_LANGUAGE, OUTPUT_PRODUCER } from './metadata.js';
 import { addTextLayer, TextLayerFonts } from './text-layer.js';
 
 export const DEFAULT_DPI = 150;
@@ -21,6 +22,8 @@ export const DEFAULT_DPI = 150;
 export interface ExportOptions {
   /** Resolution of the page images; 150 dpi keeps 8 pt text legible at ~120 KB per text page. */
   dpi?: number;
+  /** The document title (/Title): a neutral title, never text the redactions remove. */
+  title?: string;
 }
 
 /** The redacted PDF ("D1": rasterise and rebuild).
@@ -44,8 +47,9 @@ export async function exportRedacted(
   const boxesByPage = appliedBoxesByPage(redactions);
   const out = await PDFDocument.create({ updateMetadata: false });
   out.registerFontkit(fontkit);
-  out.setTitle(OUTPUT_TITLE);
+  out.setTitle(options.title ?? DEFAULT_TITLE, { showInWindowTitleBar: true });
   out.setProducer(OUTPUT_PRODUCER);
+  out.catalog.set(PDFName.of('Lang'), PDFString.of(OUTPUT_LANGUAGE));
   const fonts = new TextLayerFonts(out);
   registerLabelFont();
 

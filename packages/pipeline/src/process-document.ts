@@ -3,7 +3,7 @@ import type { OcrReader } from '@woo/ocr';
 import { toPdfInput } from './input.js';
 import { ocrPageSummaries, type OcrPageSummary } from './ocr-review.js';
 import { ocrDocument } from './ocr-stage.js';
-import { readingFindings, type ReadingFinding } from './reading-findings.js';
+import { readingFindings, type ReadingFinding } from '@woo/publication';
 import { applyPolicy, type ExportPolicy, type TextDetector } from './redactions.js';
 import { detectStage, exportStage, extractStage } from './stages.js';
 
@@ -14,6 +14,8 @@ export interface ProcessOptions {
   ocr?: OcrReader;
   /** Resolution of the exported page images. */
   dpi?: number;
+  /** Title of the published PDF (a neutral title: never the original file name). */
+  title?: string;
 }
 
 export interface ProcessedDocument {
@@ -55,7 +57,7 @@ export async function redactDocument(
   exportPdf: typeof exportStage = exportStage,
 ): Promise<ProcessedDocument> {
   const redactions = applyPolicy(detectStage(doc, options.detector), options.policy);
-  const pdf = await exportPdf(bytes, doc, redactions, { dpi: options.dpi });
+  const pdf = await exportPdf(bytes, doc, redactions, { dpi: options.dpi, title: options.title });
   return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), findings: readingFindings(doc), redactions, pdf };
 }
 

@@ -1,7 +1,8 @@
 import { DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
-import { exportRedacted, verifyExport } from '@woo/export';
+import { exportRedacted, verifyExport, type ExportOptions } from '@woo/export';
 import { extractDocument } from '@woo/pdf';
 import { reviewOcrUncertainty } from './ocr-review.js';
+import { equaliseBoxWidths } from './box-widths.js';
 import { findRedactions, type TextDetector } from './redactions.js';
 
 /* The pipeline's stages as separate functions with plain-data inputs and outputs, so the CLI
@@ -31,15 +32,17 @@ export function detectStage(doc: ExtractedDocument, detector: TextDetector): Red
   return reviewOcrUncertainty(doc, findRedactions(doc, detector));
 }
 
-/** Stage 4: the redacted PDF, released only when the verifier passes it. */
+/** Stage 4: the redacted PDF, released only when the verifier passes it. Box widths are
+ * stepped first (box-widths.ts), so no export method shows the length of what a box hides. */
 export async function exportStage(
   bytes: Uint8Array,
   doc: ExtractedDocument,
   redactions: Redaction[],
-  options: { dpi?: number } = {},
+  options: ExportOptions = {},
 ): Promise<Uint8Array> {
-  const pdf = await exportRedacted(bytes, doc, redactions, options);
-  const verification = await verifyExport(pdf, { doc, redactions });
+  const stepped = equaliseBoxWidths(doc.pages, redactions);
+  const pdf = await exportRedacted(bytes, doc, stepped, options);
+  const verification = await verifyExport(pdf, { doc, redactions: stepped });
   if (!verification.ok) {
     throw new DocumentError(
       'verification-failed',

@@ -1,4 +1,5 @@
 import type { ExtractedDocument, Page, Redaction } from '@woo/core';
+import type { ExportOptions } from '@woo/export';
 import { createLazyOcrEngine } from '@woo/ocr';
 import { toPdfInput } from '../input.js';
 import { readDocument, type ReadDocument } from '../process-document.js';
@@ -14,7 +15,7 @@ export interface HeavyStages {
   ocrPage(bytes: Uint8Array, doc: ExtractedDocument, page: number): Promise<Page>;
   /** Image → PDF, extraction and OCR of every page that needs it, in one go (the CLI's first pass). */
   read(input: Uint8Array): Promise<ReadDocument>;
-  export(bytes: Uint8Array, doc: ExtractedDocument, redactions: Redaction[], options?: { dpi?: number }): Promise<Uint8Array>;
+  export(bytes: Uint8Array, doc: ExtractedDocument, redactions: Redaction[], options?: ExportOptions): Promise<Uint8Array>;
 }
 
 export type StageName = keyof HeavyStages;
