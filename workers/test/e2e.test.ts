@@ -110,7 +110,8 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
 
     const exported = await stack.app.inject({ method: 'GET', url: `/v1/documents/${letterId}/export.pdf`, headers: as('reviewer') });
     expect(exported.statusCode).toBe(200);
-    expect(exported.headers['content-disposition']).toContain('brief.redacted.pdf');
+    // the public name: inventory number and neutral title, never the upload's name
+    expect(exported.headers['content-disposition']).toBe('attachment; filename="0001-document-1.pdf"');
     const text = pdftotext(exported.rawPayload);
     for (const gone of ['Jan de Vries', 'jan.devries', '06-12345678']) expect(text).not.toContain(gone);
     expect(text).toContain('Pieter Bakker');
@@ -146,9 +147,11 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
     const csv = (await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/inventory.csv`, headers: as('coordinator') })).body;
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(files.length + 1);
-    expect(lines[1]).toMatch(/^1;brief\.pdf;1;Deels openbaar;5\.1\.2e;3;$/);
-    expect(lines[2]).toMatch(/^2;notulen\.pdf;2;Deels openbaar;5\.1\.2e, 5\.1\.2i;\d+;$/);
-    expect(lines[3]).toMatch(/^3;leeg\.pdf;0;Niet verwerkt;;0;Dit bestand is leeg/);
+    expect(lines[1]).toMatch(/^1;[0-9a-f-]{36};;;;Document 1;1;deels openbaar;verwerkt;5\.1\.2e;5\.1\.2e: 3;;;0001-document-1\.pdf$/);
+    expect(lines[2]).toMatch(/^2;[0-9a-f-]{36};;;;Document 2;2;deels openbaar;[a-z ]+;5\.1\.2e; 5\.1\.2i;5\.1\.2e: \d+; 5\.1\.2i: \d+;;/);
+    expect(lines[3]).toMatch(/^3;[0-9a-f-]{36};;;;Document 3;0;;niet verwerkt;;;;Dit bestand is leeg/);
+    // the public inventory never names the uploads
+    expect(csv).not.toMatch(/brief\.pdf|notulen\.pdf|leeg\.pdf/);
 
     const audit = (await api<Array<{ action: string; actor: string; redactionId: string | null; details: Record<string, unknown> }>>('reviewer', 'GET', `/v1/documents/${letterId}/audit`)).body;
     expect(audit.find((a) => a.redactionId === signer.id)).toMatchObject({ action: 'redaction.decided', actor: 'Jurist', details: { from: 'suggested', to: 'rejected' } });
@@ -176,7 +179,7 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
     await batchWhenSettled(batch.body.id);
     const exported = await stack.app.inject({ method: 'GET', url: `/v1/documents/${png!.id}/export.pdf`, headers: as('coordinator') });
     expect(exported.statusCode).toBe(200);
-    expect(exported.headers['content-disposition']).toContain('foto.redacted.pdf');
+    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="\d{4}-document-\d+\.pdf"$/);
     expect(pdftotext(exported.rawPayload)).not.toContain('hendriks@');
   });
 });

@@ -26,6 +26,8 @@ describe.skipIf(!infra.ok)('access per team', () => {
     { method: 'POST', url: `/v1/batches/${batchId}/export`, payload: {} },
     { method: 'POST', url: `/v1/batches/${batchId}/redactions/bulk`, payload: { match: { status: 'suggested' }, set: { status: 'rejected' } } },
     { method: 'GET', url: `/v1/batches/${batchId}/inventory.csv` },
+    { method: 'GET', url: `/v1/batches/${batchId}/inventory.xlsx` },
+    { method: 'GET', url: `/v1/batches/${batchId}/diwoo.xml` },
     { method: 'GET', url: `/v1/documents/${documentId}` },
     { method: 'GET', url: `/v1/documents/${documentId}/audit` },
     { method: 'POST', url: `/v1/documents/${documentId}/retry` },
