@@ -126,13 +126,15 @@ function filesUnder(dir: string): string[] {
 }
 
 const normal = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+/** `text` as a whole word in `haystack` ("dm" the e-mail local part, not "dm" inside "admin"). */
+const holds = (haystack: string, text: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(haystack);
 
 describe('openbaar/ and vertrouwelijk/', () => {
   it('keeps every removed string out of openbaar/: file names, PDFs (pdftotext and bytes), CSV, XML, logs', async () => {
     const removed = new Set<string>([normal(namedInput.name)]);
     for (const file of filesUnder(path.join(out, 'vertrouwelijk')).filter((f) => f.endsWith('.redactions.json'))) {
       const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { redactions: Array<{ text: string; status: string }> };
-      for (const r of report.redactions) if (r.status === 'accepted' || r.status === 'manual') removed.add(normal(r.text));
+      for (const r of report.redactions) if ((r.status === 'accepted' || r.status === 'manual') && r.text.length >= 2) removed.add(normal(r.text));
     }
     expect(removed.size).toBeGreaterThan(20);
     const published = filesUnder(path.join(out, 'openbaar'));
@@ -148,7 +150,7 @@ describe('openbaar/ and vertrouwelijk/', () => {
         await book.xlsx.readFile(file);
         book.eachSheet((sheet) => sheet.eachRow((row) => haystacks.push(normal(JSON.stringify(row.values)))));
       } else haystacks.push(normal(fs.readFileSync(file, 'utf8')));
-      for (const text of removed) for (const h of haystacks) expect(h.includes(text), `${path.relative(out, file)} holds "${text}"`).toBe(false);
+      for (const text of removed) for (const h of haystacks) expect(holds(h, text), `${path.relative(out, file)} holds "${text}"`).toBe(false);
     }
     // the original file names go only to vertrouwelijk/
     expect(fs.readFileSync(path.join(out, 'vertrouwelijk', 'verwerkingslog.json'), 'utf8')).toContain(namedInput.file);
