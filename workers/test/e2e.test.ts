@@ -1,4 +1,7 @@
 import { encryptedPdf, multipart, pdftotext, probeInfra, scannedPagePng, scannedPdf, startTestStack, textPdf, waitFor, type TestStack } from '@woo/testkit';
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { DIWOO_NAMESPACE, DIWOO_SCHEMA } from '@woo/publication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const infra = await probeInfra();
@@ -152,6 +155,24 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
     expect(lines[3]).toMatch(/^3;[0-9a-f-]{36};;;;Document 3;0;;niet verwerkt;;;;Dit bestand is leeg/);
     // the public inventory never names the uploads
     expect(csv).not.toMatch(/brief\.pdf|notulen\.pdf|leeg\.pdf/);
+
+    const xlsx = await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/inventory.xlsx`, headers: as('coordinator') });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.getWorksheet('Inventarislijst')!.rowCount).toBe(files.length + 1);
+
+    const noPublisher = await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/diwoo.xml`, headers: as('coordinator') });
+    expect(noPublisher.statusCode).toBe(409);
+    process.env.WOO_PUBLISHER = 'gemeente Amsterdam';
+    try {
+      const sitemap = (await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/diwoo.xml`, headers: as('coordinator') })).body;
+      const documents = [...sitemap.matchAll(/<diwoo:Document>.*?<\/diwoo:Document>/gs)].map((m) => m[0].replace('<diwoo:Document>', `<diwoo:Document xmlns:diwoo="${DIWOO_NAMESPACE}">`));
+      // the exported letter; the others are not exported yet
+      expect(documents).toHaveLength(1);
+      for (const xml of documents) execFileSync('xmllint', ['--noout', '--schema', DIWOO_SCHEMA, '-'], { input: xml, stdio: ['pipe', 'pipe', 'pipe'] });
+    } finally {
+      delete process.env.WOO_PUBLISHER;
+    }
 
     const audit = (await api<Array<{ action: string; actor: string; redactionId: string | null; details: Record<string, unknown> }>>('reviewer', 'GET', `/v1/documents/${letterId}/audit`)).body;
     expect(audit.find((a) => a.redactionId === signer.id)).toMatchObject({ action: 'redaction.decided', actor: 'Jurist', details: { from: 'suggested', to: 'rejected' } });
