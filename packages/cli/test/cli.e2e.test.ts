@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORY_LABELS } from '@woo/core';
 import { generateCorpus } from '../../../fixtures/generator/corpus.js';
 import type { Truth } from '../../../fixtures/generator/truth.js';
 
@@ -151,6 +152,9 @@ describe('openbaar/ and vertrouwelijk/', () => {
       const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { redactions: Array<{ text: string; status: string }> };
       for (const r of report.redactions) if ((r.status === 'accepted' || r.status === 'manual') && r.text.length >= 2) removed.add(normal(r.text));
     }
+    // the redaction logs speak a fixed vocabulary (kinds of data, grounds): a removed word that is
+    // one of those words (a table header taken for a name, "Geboortedatum") is not a leak there
+    for (const label of Object.values(CATEGORY_LABELS)) removed.delete(normal(label));
     expect(removed.size).toBeGreaterThan(20);
     const published = filesUnder(path.join(out, 'openbaar'));
     expect(published.length).toBeGreaterThan(10);

@@ -1,6 +1,7 @@
 import { isApplied } from '@woo/core';
 import { getDocument, listRedactions, loadExtractedDocument, saveExport } from '@woo/db';
 import type { JobPayloads } from '@woo/jobs';
+import { neutralTitle } from '@woo/publication';
 import type { WorkerContext } from '../context.js';
 import { sourcePdf } from './source-pdf.js';
 
@@ -11,7 +12,7 @@ export async function exportJob(ticket: JobPayloads['export'], ctx: WorkerContex
     return ctx.log.info({ status: doc?.status }, 'export request superseded or already done; nothing to do');
   }
   const applied = (await listRedactions(ctx.db, doc.id)).filter(isApplied);
-  const pdf = await ctx.stages.export(await sourcePdf(doc, ctx), await loadExtractedDocument(ctx.db, doc.id), applied, { dpi: ctx.exportDpi });
+  const pdf = await ctx.stages.export(await sourcePdf(doc, ctx), await loadExtractedDocument(ctx.db, doc.id), applied, { dpi: ctx.exportDpi, title: neutralTitle(doc.number) });
   const { key } = await ctx.blobs.put(pdf);
   if (await saveExport(ctx.db, ticket, key)) {
     if (doc.exportKey) await ctx.blobs.delete(doc.exportKey);
