@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { buildTextIndex, spanBoxes, type Box, type ExtractedDocument, type Redaction } from '@woo/core';
+import { buildTextIndex, spanBoxes, type ExtractedDocument, type Page, type Redaction, type Word } from '@woo/core';
 import { extractDocument } from '@woo/pdf';
 import { equaliseBoxWidths, steppedWidth, WIDTH_STEP_EM } from '../src/box-widths.js';
 import { exportStage } from '../src/stages.js';
@@ -38,6 +38,27 @@ describe('box widths do not give away the length of what they hide', () => {
     expect(steppedWidth(30, 10)).toBe(30);
     expect(steppedWidth(31, 10)).toBe(60);
     expect(steppedWidth(59.9, 10)).toBe(60);
+  });
+
+  it('leaves turned text alone and keeps clear of images, other boxes and the page edge', () => {
+    const word = (text: string, x: number, width: number, angle?: number): Word => ({ text, box: { x, y: 100, width, height: 10 }, charEdges: [], ...(angle ? { angle } : {}) });
+    const page: Page = {
+      number: 1, width: 200, height: 300, source: 'text-layer', needsOcr: false,
+      words: [word('Jan', 10, 14), word('Turned', 60, 10, 90), word('Piet', 120, 16), word('Kees', 185, 12)],
+      ocrRegions: [{ x: 40, y: 95, width: 10, height: 20 }],
+    };
+    const r = (id: string, w: Word): Redaction => ({ id, page: 1, boxes: [w.box], text: w.text, category: 'name', ground: '5.1.2e', confidence: 1, detector: 't', explanation: '', status: 'accepted', needsReview: false });
+    const [jan, turned, piet, kees] = equaliseBoxWidths([page], page.words.map((w, i) => r(`r${i}`, w))).map((x) => x.boxes[0]!);
+    // Jan: 14 → step 30; 26 pt of room to the image at x=40 (minus clearance), none needed on the left beyond it
+    expect(jan!.width).toBeCloseTo(30, 6);
+    expect(jan!.x + jan!.width).toBeLessThanOrEqual(40 - 3 + 1e-9);
+    expect(turned).toEqual(page.words[1]!.box);
+    // Piet: 16 → 30, to the right there is room up to Kees (185 - 3)
+    expect(piet).toEqual({ x: 120, y: 100, width: 30, height: 10 });
+    // Kees at the page edge: 12 → 30, mostly to the left, never past the edge
+    expect(kees!.width).toBeCloseTo(30, 6);
+    expect(kees!.x + kees!.width).toBeLessThanOrEqual(200 - 3 + 1e-9);
+    expect(kees!.x).toBeGreaterThanOrEqual(piet!.x + piet!.width + 3 - 1e-9);
   });
 
   it('makes two names of different length on one line equally wide, and takes no visible text', async () => {
