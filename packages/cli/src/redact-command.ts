@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
 import { createDetector, parseOfficialsList } from '@woo/detect';
 import { redactionReport, StagePool, WIDTH_STEP_EM, type DocumentOutcome, type OcrPageSummary } from '@woo/pipeline';
@@ -12,7 +13,6 @@ import {
   type PublicationConfig,
   type ReadingFinding,
 } from '@woo/publication';
-import path from 'node:path';
 import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { onInterrupt } from './interrupt.js';

@@ -25,7 +25,8 @@ export interface InventoryEntry {
   judgement?: Extract<Judgement, 'niet openbaar' | 'reeds openbaar'>;
   /** Set when the document could not be processed (Dutch, never quotes document text). */
   error?: string;
-  /** What a person must still check (findingsRemark: pages not read with confidence, hidden text). */
+  /** What else the reader should know about how the document was read (findingsRemark of the
+   * hidden-text findings: hidden text left out). */
   readingRemark?: string;
   /** Pages flagged for a reviewer's eye (read with low confidence, parts that could not be read). */
   pagesToReview?: readonly number[];

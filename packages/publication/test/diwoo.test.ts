@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Redaction } from '@woo/core';
 import { publicationConfig, settingsFromEnv } from '../src/diwoo/config.js';
-import { DIWOO_NAMESPACE, DIWOO_SCHEMA, valueList } from '../src/diwoo/value-lists.js';
+import { DIWOO_NAMESPACE, DIWOO_SCHEMA, DUTCH, ESTABLISHMENT, findValue, PDF_FORMAT, valueList } from '../src/diwoo/value-lists.js';
 import { diwooDocumentXml, diwooSitemapXml, type DiwooDocument } from '../src/diwoo/xml.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'diwoo-'));
@@ -69,5 +69,9 @@ describe('DiWoo metadata', () => {
     expect(() => publicationConfig({ publisher: 'gemeente Nergenshuizen' })).toThrow(/TOOI-organisatielijsten/);
     expect(() => publicationConfig({ publisher: 'gemeente Amsterdam', informationCategory: 'recepten' })).toThrow(/Informatiecategorie "recepten" is onbekend/);
     expect(valueList('informatiecategorielijst').length).toBeGreaterThan(15);
+    // the fixed values are on their lists, with the lists' own labels
+    expect(findValue(['taallijst'], DUTCH.uri)).toEqual(DUTCH);
+    expect(findValue(['formatlijst'], PDF_FORMAT.uri)).toEqual(PDF_FORMAT);
+    expect(findValue(['soorthandelinglijst'], ESTABLISHMENT.uri)).toEqual(ESTABLISHMENT);
   });
 });

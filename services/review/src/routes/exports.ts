@@ -22,8 +22,8 @@ function attachment(name: string): string {
 }
 
 /** Public outputs (published PDF, inventory, DiWoo metadata): what coordinators hand to the
- * publication platform. The confidential side (the removed text itself) is only in the review
- * routes, for reviewers. */
+ * publication platform. None of them names removed text or an upload's file name; the removed
+ * text itself is served only by the review routes (redactions). */
 const PUBLIC_TAG = 'openbaar';
 const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
