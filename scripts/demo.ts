@@ -22,7 +22,8 @@ for (const r of summary.results) {
 const failed = summary.results.filter((r) => r.status !== 'gelakt').map((r) => path.basename(r.file));
 const unexpected = failed.filter((f) => !expectedFailures.has(f));
 const missing = [...expectedFailures].filter((f) => !failed.includes(f));
-console.log(`\nOutput in ${summary.out}: <name>.redacted.pdf, <name>.redactions.json (confidential) and inventarislijst.csv.`);
+console.log(`\nTo publish, in ${summary.out}/openbaar: the redacted PDFs (named by inventory number), inventarislijst.csv/.xlsx, the redaction logs, onderbouwingsrapport.pdf and, with WOO_PUBLISHER set, DiWoo metadata.`);
+console.log(`Confidential, in ${summary.out}/vertrouwelijk: <name>.redactions.json (the removed text itself) and verwerkingslog.json.`);
 console.log(`The failures of ${[...expectedFailures].join(' and ')} are expected: they show the messages a coordinator gets.`);
 if (unexpected.length || missing.length) {
   console.error(`Unexpected result: failed ${JSON.stringify(unexpected)}, should have failed ${JSON.stringify(missing)}`);

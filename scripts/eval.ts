@@ -9,7 +9,7 @@
  * Needs python3 and poppler-utils (pdftotext, pdftoppm); --scanned also tesseract.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,12 +61,18 @@ function summarise(name: string, report: string): string {
 function evaluate(name: string, truth: string, pdfs: string, officials: string, only?: string): void {
   const out = path.join(work, `${name}.out`);
   rmSync(out, { recursive: true, force: true });
-  const cli = run('node', [path.join(root, 'packages/cli/bin/woo-redact.mjs'), pdfs, '--out', out, '--officials', officials, '--quiet'], false);
-  if (!cli.ok) {
-    console.log(`SCORE[${name}] failed: the CLI did not run\n${cli.out}`);
+  const cli = spawnSync('node', [path.join(root, 'packages/cli/bin/woo-redact.mjs'), pdfs, '--out', out, '--officials', officials, '--quiet', '--json'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (cli.status !== 0 && cli.status !== 1) {
+    console.log(`SCORE[${name}] failed: the CLI did not run\n${cli.stdout ?? ''}${cli.stderr ?? ''}`);
     return;
   }
-  const score = run('python3', [scorePy, '--truth', truth, '--out', out, '-v', ...(only ? ['--only', only] : [])]);
+  // score.py wants <doc>.redacted.pdf; openbaar/ names files by inventory number, so link them
+  const scored = path.join(out, 'score');
+  mkdirSync(scored, { recursive: true });
+  for (const r of (JSON.parse(cli.stdout) as { results: Array<{ file: string; output?: string }> }).results) {
+    if (r.output) symlinkSync(r.output, path.join(scored, `${path.basename(r.file).replace(/\.[^.]+$/, '')}.redacted.pdf`));
+  }
+  const score = run('python3', [scorePy, '--truth', truth, '--out', scored, '-v', ...(only ? ['--only', only] : [])]);
   console.log(`\n== ${name} (${builtin ? 'builtin' : 'system'} lexicons)\n${summarise(name, score.out)}`);
 }
 

@@ -1,4 +1,7 @@
 import { encryptedPdf, multipart, pdftotext, probeInfra, scannedPagePng, scannedPdf, startTestStack, textPdf, waitFor, type TestStack } from '@woo/testkit';
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { DIWOO_NAMESPACE, DIWOO_SCHEMA } from '@woo/publication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const infra = await probeInfra();
@@ -110,7 +113,8 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
 
     const exported = await stack.app.inject({ method: 'GET', url: `/v1/documents/${letterId}/export.pdf`, headers: as('reviewer') });
     expect(exported.statusCode).toBe(200);
-    expect(exported.headers['content-disposition']).toContain('brief.redacted.pdf');
+    // the public name: inventory number and neutral title, never the upload's name
+    expect(exported.headers['content-disposition']).toBe('attachment; filename="0001-document-1.pdf"');
     const text = pdftotext(exported.rawPayload);
     for (const gone of ['Jan de Vries', 'jan.devries', '06-12345678']) expect(text).not.toContain(gone);
     expect(text).toContain('Pieter Bakker');
@@ -146,9 +150,29 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
     const csv = (await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/inventory.csv`, headers: as('coordinator') })).body;
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(files.length + 1);
-    expect(lines[1]).toMatch(/^1;brief\.pdf;1;Deels openbaar;5\.1\.2e;3;$/);
-    expect(lines[2]).toMatch(/^2;notulen\.pdf;2;Deels openbaar;5\.1\.2e, 5\.1\.2i;\d+;$/);
-    expect(lines[3]).toMatch(/^3;leeg\.pdf;0;Niet verwerkt;;0;Dit bestand is leeg/);
+    expect(lines[1]).toMatch(/^1;[0-9a-f-]{36};;;;Document 1;1;deels openbaar;verwerkt;5\.1\.2e;5\.1\.2e: 3;;;0001-document-1\.pdf$/);
+    expect(lines[2]).toMatch(/^2;[0-9a-f-]{36};;;;Document 2;2;deels openbaar;[a-z ]+;"5\.1\.2e; 5\.1\.2i";"5\.1\.2e: \d+; 5\.1\.2i: \d+";;/);
+    expect(lines[3]).toMatch(/^3;[0-9a-f-]{36};;;;Document 3;0;;niet verwerkt;;;;Dit bestand is leeg/);
+    // the public inventory never names the uploads
+    expect(csv).not.toMatch(/brief\.pdf|notulen\.pdf|leeg\.pdf/);
+
+    const xlsx = await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/inventory.xlsx`, headers: as('coordinator') });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.getWorksheet('Inventarislijst')!.rowCount).toBe(files.length + 1);
+
+    const noPublisher = await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/diwoo.xml`, headers: as('coordinator') });
+    expect(noPublisher.statusCode).toBe(409);
+    process.env.WOO_PUBLISHER = 'gemeente Amsterdam';
+    try {
+      const sitemap = (await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/diwoo.xml`, headers: as('coordinator') })).body;
+      const documents = [...sitemap.matchAll(/<diwoo:Document>.*?<\/diwoo:Document>/gs)].map((m) => m[0].replace('<diwoo:Document>', `<diwoo:Document xmlns:diwoo="${DIWOO_NAMESPACE}">`));
+      // the exported letter; the others are not exported yet
+      expect(documents).toHaveLength(1);
+      for (const xml of documents) execFileSync('xmllint', ['--noout', '--schema', DIWOO_SCHEMA, '-'], { input: xml, stdio: ['pipe', 'pipe', 'pipe'] });
+    } finally {
+      delete process.env.WOO_PUBLISHER;
+    }
 
     const audit = (await api<Array<{ action: string; actor: string; redactionId: string | null; details: Record<string, unknown> }>>('reviewer', 'GET', `/v1/documents/${letterId}/audit`)).body;
     expect(audit.find((a) => a.redactionId === signer.id)).toMatchObject({ action: 'redaction.decided', actor: 'Jurist', details: { from: 'suggested', to: 'rejected' } });
@@ -176,7 +200,7 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
     await batchWhenSettled(batch.body.id);
     const exported = await stack.app.inject({ method: 'GET', url: `/v1/documents/${png!.id}/export.pdf`, headers: as('coordinator') });
     expect(exported.statusCode).toBe(200);
-    expect(exported.headers['content-disposition']).toContain('foto.redacted.pdf');
+    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="\d{4}-document-\d+\.pdf"$/);
     expect(pdftotext(exported.rawPayload)).not.toContain('hendriks@');
   });
 });

@@ -16,6 +16,8 @@ export interface PassOptions {
   policy: ExportPolicy;
   dpi: number;
   exportMethod: ExportMethod;
+  /** Title of the published PDF of a file (neutral: never its file name). */
+  titleOf: (file: InputFile) => string;
   /** Once aborted, no further document is started. */
   signal: AbortSignal;
   /** Collects what the batch-level checks (duplicates, consistency) need, by inventory number. */
@@ -86,7 +88,7 @@ export async function runBatchPasses(
           // the PDF is made again from the input (cheap, deterministic) rather than kept
           const bytes = await stages.toPdf(await readInput(file));
           const doc = await store.take<ExtractedDocument>(String(index));
-          const outcome = await redactDocument({ bytes, doc }, { detector: dossier, policy: options.policy, dpi: options.dpi, exportMethod: options.exportMethod }, stages.export);
+          const outcome = await redactDocument({ bytes, doc }, { detector: dossier, policy: options.policy, dpi: options.dpi, exportMethod: options.exportMethod, title: options.titleOf(file) }, stages.export);
           options.checks.redacted(options.numberOf(index), doc, outcome.redactions);
           return outcome;
         } catch (err) {

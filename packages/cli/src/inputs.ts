@@ -14,13 +14,14 @@ export interface InputFile {
 const DOCUMENT_EXT = /\.(pdf|png|jpe?g|tiff?)$/i;
 const OWN_OUTPUT = /(\.redacted\.pdf|\.redactions\.json|^inventarislijst\.csv)$/i;
 
-export async function collectInputs(args: readonly string[]): Promise<InputFile[]> {
+/** `exclude` is a folder never searched: the run's own output folder, when it lies inside an input. */
+export async function collectInputs(args: readonly string[], exclude?: string): Promise<InputFile[]> {
   const found: Array<{ path: string; displayName: string }> = [];
   for (const arg of args) {
     const info = await stat(arg).catch(() => undefined);
     if (!info) throw new Error(`Bestand of map niet gevonden: ${arg}`);
     if (info.isDirectory()) {
-      for (const file of await walk(arg)) found.push({ path: file, displayName: path.relative(arg, file) });
+      for (const file of await walk(arg, exclude && path.resolve(exclude))) found.push({ path: file, displayName: path.relative(arg, file) });
     } else {
       found.push({ path: arg, displayName: path.basename(arg) });
     }
@@ -35,14 +36,16 @@ export async function collectInputs(args: readonly string[]): Promise<InputFile[
   return withUniqueNames(unique);
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, exclude: string | undefined): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   const files: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(full)));
+    if (e.isDirectory()) {
+      if (path.resolve(full) !== exclude) files.push(...(await walk(full, exclude)));
+    }
     else if (e.isFile() && DOCUMENT_EXT.test(e.name) && !OWN_OUTPUT.test(e.name)) files.push(full);
   }
   return files;

@@ -19,7 +19,7 @@ program
   .command('redact', { isDefault: true })
   .description('Lak alle documenten in de opgegeven bestanden en mappen')
   .argument('<inputs...>', "PDF-bestanden of mappen (mappen worden doorzocht, ook submappen)")
-  .option('-o, --out <dir>', 'map voor de gelakte PDF\'s, de lakverslagen en de inventarislijst (verplicht)')
+  .option('-o, --out <dir>', 'uitvoermap (verplicht): openbaar/ voor publicatie, vertrouwelijk/ voor de lakverslagen')
   .option('--officials <file>', 'lijst met namen van bestuurders die zichtbaar blijven (één naam per regel)')
   .option('--org-domain <domain...>', 'e-maildomein(en) van de organisatie: alleen het deel vóór @ wordt gelakt', [])
   .option('--keep <file>', 'woorden die nooit gelakt worden (één per regel)')
@@ -34,6 +34,8 @@ program
   .option('-q, --quiet', 'geen voortgang tonen', false)
   .option('--json', 'samenvatting als JSON op stdout', false)
   .option('--resume', 'sla documenten over waarvan de uitvoer al compleet is en de controle doorstaat', false)
+  .option('--informatiecategorie <categorie>', 'Woo-informatiecategorie van deze batch voor de DiWoo-metadata (naam of TOOI-URI; standaard uit WOO_INFORMATION_CATEGORY, anders "Woo-verzoeken en -besluiten")')
+  .option('--besloten-door <wie>', 'wie over de lakkingen heeft besloten, voor het onderbouwingsrapport')
   .action(async (inputs: string[], opts) => {
     const { redactCommand } = await import('./redact-command.js');
     process.exitCode = await redactCommand(inputs, opts);
@@ -42,7 +44,7 @@ program
 program
   .command('verify')
   .description('Controleer een gelakt document tegen zijn lakverslag')
-  .argument('<redacted.pdf>')
+  .argument('<gelakt.pdf>')
   .requiredOption('--against <redactions.json>', 'het lakverslag (.redactions.json) van dit document')
   .action(async (pdf: string, opts: { against: string }) => {
     const { verifyCommand } = await import('./verify-command.js');

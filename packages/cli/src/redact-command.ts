@@ -1,17 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
-import type { ExportMethod } from '@woo/export';
 import { createDetector, parseOfficialsList, type LexiconStatus } from '@woo/detect';
 import { formatInconsistencies, type Inconsistency } from '@woo/dossier';
-import { CONFIDENTIAL_NOTICE, findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
+import type { ExportMethod } from '@woo/export';
+import { CONFIDENTIAL_NOTICE, redactionReport, StagePool, WIDTH_STEP_EM, type DocumentOutcome, type OcrPageSummary } from '@woo/pipeline';
+import {
+  findingsRemark,
+  inventoryNumberText,
+  pagesToReview,
+  publicationConfig,
+  settingsFromEnv,
+  type InventoryEntry,
+  type PublicationConfig,
+  type ReadingFinding,
+} from '@woo/publication';
 import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
 import { DossierChecks } from './dossier-checks.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { onInterrupt } from './interrupt.js';
+import { documentPaths, outputLayout, type DocumentPaths, type OutputLayout } from './layout.js';
 import { prepareOutputDir } from './output-dir.js';
 import { Progress } from './progress.js';
-import { completedOutput, outputPaths } from './resume.js';
+import { sha256File, writePublicBatch, type BatchDocument } from './publish-batch.js';
+import { completedOutput } from './resume.js';
 import { writeAtomic } from './write-files.js';
 
 export interface RedactOptions {
@@ -26,6 +38,10 @@ export interface RedactOptions {
   quiet: boolean;
   json: boolean;
   resume: boolean;
+  /** Information category of this batch (DiWoo value list), label or URI. */
+  informatiecategorie?: string;
+  /** Who decided on the redactions, for the onderbouwingsrapport. */
+  beslotenDoor?: string;
 }
 
 type Status = 'gelakt' | 'mislukt' | 'onderbroken';
@@ -35,18 +51,34 @@ export interface RunSummary {
   failed: number;
   pages: number;
   redactions: number;
+  /** Suggestions nobody decided on (not blacked out), over the batch. */
+  openSuggestions: number;
+  /** Pages flagged for a person to check, over the batch. */
+  pagesToReview: number;
   out: string;
+  /** The folder to publish, and the one that never leaves the organisation. */
+  public: string;
+  confidential: string;
+  /** Whether DiWoo metadata was written (a publisher is configured). */
+  diwoo: boolean;
   /** Set when the run was stopped by SIGINT or SIGTERM. */
   interrupted?: string;
   /** The name and word lists the detector ran on, with a warning for every missing one. */
   lexicon: LexiconStatus;
-  /** Strings blacked out in one document and readable in another (also in dossiercontrole.json). */
+  /** Strings blacked out in one document and readable in another (also in vertrouwelijk/dossiercontrole.json). */
   inconsistencies: Inconsistency[];
   results: Array<{
     file: string;
+    number: number;
     status: Status;
     pages: number;
     redactions: number;
+    openSuggestions: number;
+    pagesToReview: number[];
+    /** The published PDF. */
+    output?: string;
+    /** The confidential redaction report. */
+    report?: string;
     resumed?: true;
     duplicateOf?: number;
     error?: string;
@@ -59,8 +91,11 @@ export interface RunSummary {
 interface Result {
   status: Status;
   pages: number;
-  applied: Redaction[];
+  /** All redactions, decided or not. */
+  redactions: readonly Redaction[];
   findings: readonly ReadingFinding[];
+  ocrPages: readonly OcrPageSummary[];
+  madeAt: Date;
   resumed?: true;
   /** Inventory number of the earlier document with the same text. */
   duplicateOf?: number;
@@ -71,71 +106,90 @@ async function wordList(file: string | undefined): Promise<string[]> {
   return file ? parseOfficialsList(await readFile(file, 'utf8')) : [];
 }
 
-function fromOutcome(outcome: DocumentOutcome, done: boolean): Result {
-  if (!done) return { status: 'onderbroken', pages: 0, applied: [], findings: [], error: { message: INTERRUPTED_MESSAGE, code: 'interrupted' } };
-  if (!outcome.ok) return { status: 'mislukt', pages: outcome.pages, applied: [], findings: [], error: { message: outcome.error.message, code: outcome.error.code } };
-  return { status: 'gelakt', pages: outcome.pages, applied: outcome.redactions.filter(isApplied), findings: outcome.findings };
+function fromOutcome(outcome: DocumentOutcome, done: boolean, madeAt: Date): Result {
+  const none = { redactions: [], findings: [], ocrPages: [], madeAt };
+  if (!done) return { status: 'onderbroken', pages: 0, ...none, error: { message: INTERRUPTED_MESSAGE, code: 'interrupted' } };
+  if (!outcome.ok) return { status: 'mislukt', pages: outcome.pages, ...none, error: { message: outcome.error.message, code: outcome.error.code } };
+  return { status: 'gelakt', pages: outcome.pages, redactions: outcome.redactions, findings: outcome.findings, ocrPages: outcome.ocrPages, madeAt };
 }
 
 /** Usage problems (exit 2, Dutch) found before any document is read. */
-async function checkUsage(inputs: string[], opts: RedactOptions): Promise<{ out: string; files: InputFile[] }> {
+async function checkUsage(inputs: string[], opts: RedactOptions): Promise<{ out: string; files: InputFile[]; publication?: PublicationConfig }> {
   const out = await prepareOutputDir(opts.out);
-  const files = await collectInputs(inputs);
+  const files = await collectInputs(inputs, out);
   if (!files.length) throw new Error(`Geen documenten (PDF, PNG, JPEG of TIFF) gevonden in ${inputs.join(', ')}.`);
   const { maxDocumentsPerBatch } = documentLimits();
   if (files.length > maxDocumentsPerBatch) {
     throw new Error(`${dutchNumber(files.length)} documenten is meer dan de toegestane ${dutchNumber(maxDocumentsPerBatch)} per run (MAX_DOCUMENTS_PER_BATCH). Verdeel ze over meer runs.`);
   }
-  return { out, files };
+  const settings = settingsFromEnv();
+  if (opts.informatiecategorie && !settings.publisher) {
+    throw new Error('--informatiecategorie is alleen zinvol met een publicerende organisatie: stel WOO_PUBLISHER in (zie de README, "DiWoo-metadata").');
+  }
+  return { out, files, publication: publicationConfig(settings, opts.informatiecategorie) };
 }
 
 /** Redact every document found in `inputs`; returns the process exit code. */
 export async function redactCommand(inputs: string[], opts: RedactOptions): Promise<number> {
-  const { out, files } = await checkUsage(inputs, opts);
-  const detector = createDetector({
-    officials: await wordList(opts.officials),
-    orgDomains: opts.orgDomain,
-    keep: await wordList(opts.keep),
-    redact: await wordList(opts.redact),
-  });
+  const { out, files, publication } = await checkUsage(inputs, opts);
+  const layout = outputLayout(out);
+  const lists = { officials: await wordList(opts.officials), keep: await wordList(opts.keep), redact: await wordList(opts.redact) };
+  const detector = createDetector({ ...lists, orgDomains: opts.orgDomain });
   // which lists decide what is found: always said at start, and a missing list is a warning
   if (!opts.quiet) process.stderr.write(`Woordenlijsten: ${detector.lexicon.mode === 'system' ? 'systeem (frogdata en wdutch)' : 'ingebouwd'}\n`);
   for (const w of detector.lexicon.warnings) process.stderr.write(`Waarschuwing: ${w}\n`);
+  const paths = files.map((file, i) => documentPaths(layout, file.name, i + 1));
   const results: Array<Result | undefined> = new Array(files.length);
   if (opts.resume) {
     for (const [i, file] of files.entries()) {
-      const report = await completedOutput(path.join(out, file.name), file.displayName);
-      if (report) results[i] = { status: 'gelakt', pages: report.pages, applied: report.redactions.filter(isApplied), findings: report.findings, resumed: true };
+      const report = await completedOutput(paths[i]!, file.displayName);
+      if (report) {
+        results[i] = { status: 'gelakt', pages: report.pages, redactions: report.redactions, findings: report.findings, ocrPages: report.ocrPages, madeAt: new Date(report.generatedAt), resumed: true };
+      }
     }
   }
   const todo = files.map((file, index) => ({ file, index })).filter(({ index }) => !results[index]);
+  const titles = new Map(files.map((file, i) => [file, paths[i]!.title]));
 
   // decoding, OCR and export run in child processes with a memory cap, one per document lane
   const pool = new StagePool({ size: opts.concurrency });
   const controller = new AbortController();
   const interrupt = onInterrupt(controller, () => void pool.close());
-  const done = new Set<number>();
+  const done = new Map<number, Date>();
   // documents skipped by --resume are not read again, so they take no part in these checks
   const numberOf = (i: number) => todo[i]!.index + 1;
   const checks = new DossierChecks((n) => files[n - 1]!.displayName);
   try {
     const outcomes = await runBatchPasses(
       todo.map((t) => t.file),
-      { concurrency: opts.concurrency, detector, stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, exportMethod: opts.export, signal: controller.signal, checks, numberOf },
+      {
+        concurrency: opts.concurrency,
+        detector,
+        stages: pool.stages,
+        policy: 'accept-suggested',
+        dpi: opts.dpi,
+        exportMethod: opts.export,
+        titleOf: (file) => titles.get(file)!,
+        signal: controller.signal,
+        checks,
+        numberOf,
+      },
       { read: new Progress('gelezen', todo.length, !opts.quiet), redact: new Progress('gelakt', todo.length, !opts.quiet) },
       async (file, outcome, i) => {
+        const madeAt = new Date();
         if (outcome.ok) {
-          const paths = outputPaths(path.join(out, file.name));
+          const target = paths[todo[i]!.index]!;
           const duplicates = checks.duplicates(numberOf(i));
-          await writeAtomic(paths.report, `${JSON.stringify(redactionReport(file.displayName, { ...outcome, duplicates }), null, 1)}\n`);
-          await writeAtomic(paths.pdf, outcome.pdf);
+          await writeAtomic(target.report, `${JSON.stringify(redactionReport(file.displayName, { ...outcome, duplicates }, madeAt), null, 1)}\n`);
+          await writeAtomic(target.pdf, outcome.pdf);
         }
-        done.add(i);
+        done.set(i, madeAt);
       },
     );
     outcomes.forEach((outcome, i) => {
       const duplicateOf = checks.duplicates(numberOf(i))?.duplicateOf;
-      results[todo[i]!.index] = { ...fromOutcome(outcome, done.has(i)), ...(duplicateOf !== undefined && outcome.ok ? { duplicateOf } : {}) };
+      const result = fromOutcome(outcome, done.has(i), done.get(i) ?? new Date());
+      results[todo[i]!.index] = duplicateOf !== undefined && outcome.ok ? { ...result, duplicateOf } : result;
     });
   } finally {
     interrupt.dispose();
@@ -143,59 +197,116 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   }
   const inconsistencies = interrupt.signal() ? [] : checks.inconsistencies();
   if (inconsistencies.length) {
-    await writeAtomic(path.join(out, 'dossiercontrole.json'), `${JSON.stringify({ vertrouwelijk: CONFIDENTIAL_NOTICE, inconsistencies }, null, 1)}\n`);
+    await writeAtomic(path.join(layout.confidential, 'dossiercontrole.json'), `${JSON.stringify({ vertrouwelijk: CONFIDENTIAL_NOTICE, inconsistencies }, null, 1)}\n`);
   }
-  return report(files, results as Result[], out, opts, interrupt.signal(), inconsistencies, detector.lexicon);
+  const settings = runSettings(opts, lists, publication);
+  return report(files, paths, results as Result[], layout, { opts, publication, settings, inconsistencies, lexicon: detector.lexicon }, interrupt.signal());
+}
+
+function runSettings(opts: RedactOptions, lists: Record<'officials' | 'keep' | 'redact', string[]>, publication: PublicationConfig | undefined): Array<[string, string]> {
+  return [
+    ['Beleid', 'onbeheerde run: elk voorstel van de detectoren is gelakt; zwakke hints zijn open gelaten voor beoordeling'],
+    ['Bestuurders die zichtbaar blijven (--officials)', `${lists.officials.length} namen`],
+    ['E-maildomeinen van de organisatie', opts.orgDomain.length ? opts.orgDomain.join(', ') : 'afgeleid uit de documenten'],
+    ['Woorden die nooit / altijd worden gelakt', `${lists.keep.length} / ${lists.redact.length}`],
+    ['Exportmethode', { auto: 'vector waar bewezen schoon, anders beeld', vector: 'vector waar mogelijk', raster: 'beeld (elke pagina gerasterd)' }[opts.export]],
+    ['Resolutie gelakte pagina\'s', `${opts.dpi} dpi`],
+    ['Breedte lakbalken', `afgerond naar boven op stappen van ${WIDTH_STEP_EM}× de regelhoogte, in de witruimte eromheen`],
+    ['Informatiecategorie (DiWoo)', publication ? publication.informationCategory.label : 'geen DiWoo-metadata: geen publicerende organisatie ingesteld'],
+  ];
+}
+
+async function toolVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function lowConfidencePages(r: Result): number[] {
+  return r.ocrPages.filter((p) => p.lowConfidence).map((p) => p.page);
+}
+
+async function batchDocument(file: InputFile, target: DocumentPaths, r: Result, number: number): Promise<BatchDocument> {
+  const published = r.status === 'gelakt';
+  const originalSha256 = await sha256File(file.path);
+  const entry: InventoryEntry = {
+    number,
+    // a stable id that says nothing about the content: the start of the original's hash
+    documentId: originalSha256?.slice(0, 16) ?? inventoryNumberText(number),
+    title: target.title,
+    pages: r.pages,
+    redactions: r.redactions,
+    ...(r.error
+      ? { error: r.error.message }
+      : {
+          readingRemark: findingsRemark(r.findings.filter((f) => f.kind === 'hidden-text')),
+          pagesToReview: pagesToReview(r.findings, lowConfidencePages(r)),
+        }),
+    ...(published ? { publishedFile: path.basename(target.pdf) } : {}),
+    ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
+  };
+  return { entry, paths: target, madeAt: r.madeAt, originalSha256 };
 }
 
 async function report(
   files: readonly InputFile[],
+  paths: readonly DocumentPaths[],
   results: readonly Result[],
-  out: string,
-  opts: RedactOptions,
+  layout: OutputLayout,
+  run: {
+    opts: RedactOptions;
+    publication: PublicationConfig | undefined;
+    settings: Array<[string, string]>;
+    inconsistencies: Inconsistency[];
+    lexicon: LexiconStatus;
+  },
   interrupted: NodeJS.Signals | undefined,
-  inconsistencies: Inconsistency[],
-  lexicon: LexiconStatus,
 ): Promise<number> {
-  const rows: InventoryRow[] = results.map((r, i) => ({
-    number: i + 1,
-    fileName: files[i]!.displayName,
-    pages: r.pages,
-    redactions: r.applied,
-    ...(r.error ? { error: r.error.message } : { remark: findingsRemark(r.findings) }),
-    ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
-  }));
-  await writeAtomic(path.join(out, 'inventarislijst.csv'), inventoryCsv(rows));
+  const { opts } = run;
+  const docs = await Promise.all(results.map((r, i) => batchDocument(files[i]!, paths[i]!, r, i + 1)));
+  await writePublicBatch(layout, docs, run.publication, {
+    madeAt: new Date(),
+    toolVersion: await toolVersion(),
+    settings: run.settings,
+    decidedBy: opts.beslotenDoor ?? 'niemand persoonlijk: woo-redact heeft automatisch besloten volgens het beleid hierboven',
+  });
   const summary: RunSummary = {
     documents: files.length,
     failed: results.filter((r) => r.status !== 'gelakt').length,
     pages: results.reduce((n, r) => n + r.pages, 0),
-    redactions: results.reduce((n, r) => n + r.applied.length, 0),
-    out,
+    redactions: results.reduce((n, r) => n + r.redactions.filter(isApplied).length, 0),
+    openSuggestions: results.reduce((n, r) => n + r.redactions.filter((x) => x.status === 'suggested').length, 0),
+    pagesToReview: docs.reduce((n, d) => n + (d.entry.pagesToReview?.length ?? 0), 0),
+    out: layout.out,
+    public: layout.public,
+    confidential: layout.confidential,
+    diwoo: run.publication !== undefined,
     ...(interrupted ? { interrupted } : {}),
-    inconsistencies,
-    lexicon,
+    lexicon: run.lexicon,
+    inconsistencies: run.inconsistencies,
     results: results.map((r, i) => ({
       file: files[i]!.displayName,
+      number: i + 1,
       status: r.status,
       pages: r.pages,
-      redactions: r.applied.length,
+      redactions: r.redactions.filter(isApplied).length,
+      openSuggestions: r.redactions.filter((x) => x.status === 'suggested').length,
+      pagesToReview: [...(docs[i]!.entry.pagesToReview ?? [])],
+      ...(r.status === 'gelakt' ? { output: paths[i]!.pdf, report: paths[i]!.report } : {}),
       ...(r.resumed ? { resumed: r.resumed } : {}),
       ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
       ...(r.error ? { error: r.error.message, errorCode: r.error.code } : { findings: r.findings.map((f) => f.message) }),
     })),
   };
+  // the processing log names the original files: it stays with the confidential reports
+  await writeAtomic(path.join(layout.confidential, 'verwerkingslog.json'), `${JSON.stringify(summary, null, 1)}\n`);
   if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
-  else if (!opts.quiet) {
-    process.stderr.write(
-      `${summary.documents - summary.failed} van ${summary.documents} documenten gelakt (${summary.redactions} lakkingen, ${summary.pages} pagina's); uitvoer in ${summary.out}\n`,
-    );
-  }
-  if (inconsistencies.length && !opts.json) {
+  else if (!opts.quiet) process.stderr.write(terminalSummary(summary));
+  if (run.inconsistencies.length && !opts.json) {
     // printed even with --quiet: each is a possible leak a person must look at before publication
+    const n = run.inconsistencies.length;
     process.stderr.write(
-      `Let op: ${inconsistencies.length === 1 ? '1 tekst is' : `${inconsistencies.length} teksten zijn`} in het ene document gelakt en in een ander leesbaar (ook in dossiercontrole.json):\n` +
-        formatInconsistencies(inconsistencies).map((line) => `  - ${line}\n`).join(''),
+      `Let op: ${n === 1 ? '1 tekst is' : `${n} teksten zijn`} in het ene document gelakt en in een ander leesbaar (ook in vertrouwelijk/dossiercontrole.json):\n` +
+        formatInconsistencies(run.inconsistencies).map((line) => `  - ${line}\n`).join(''),
     );
   }
   if (interrupted) {
@@ -206,4 +317,15 @@ async function report(
     return interrupted === 'SIGINT' ? 130 : 143;
   }
   return summary.failed > 0 ? 1 : 0;
+}
+
+function terminalSummary(s: RunSummary): string {
+  const lines = [`${s.documents - s.failed} van ${s.documents} documenten gelakt (${s.redactions} lakkingen, ${s.pages} pagina's).`];
+  const open = s.results.filter((r) => r.openSuggestions || r.pagesToReview.length).length;
+  if (open) {
+    lines.push(`Nog niet beslist: ${s.openSuggestions} open voorstel(len) en ${s.pagesToReview} pagina('s) gemarkeerd voor controle, in ${open} document(en); zie de kolom Opmerking van de inventarislijst.`);
+  }
+  lines.push(`Openbaar (te publiceren): ${s.public}`, `Vertrouwelijk (niet publiceren): ${s.confidential}`);
+  if (!s.diwoo) lines.push('Geen DiWoo-metadata gemaakt: stel WOO_PUBLISHER in (zie de README).');
+  return `${lines.join('\n')}\n`;
 }

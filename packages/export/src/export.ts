@@ -1,6 +1,7 @@
 import { DocumentError, type ExtractedDocument, type Page, type Redaction } from '@woo/core';
 import { withPdf } from '@woo/pdf';
 import { appliedBoxesByPage } from './cover.js';
+import { DEFAULT_TITLE } from './metadata.js';
 import { rasterPages } from './raster.js';
 import { openMupdf, vectorObstacles } from './vector.js';
 import { vectorDocument } from './vector-document.js';
@@ -22,6 +23,8 @@ export interface ExportOptions {
   method?: ExportMethod;
   /** Pages (1-based) that go raster whatever else holds: the verifier rejected them as vector. */
   forceRaster?: readonly number[];
+  /** The document title (/Title): a neutral title, never text the redactions remove. */
+  title?: string;
 }
 
 export interface ExportedPdf {
@@ -51,6 +54,7 @@ export async function exportRedacted(
   options: ExportOptions = {},
 ): Promise<ExportedPdf> {
   const dpi = options.dpi ?? DEFAULT_DPI;
+  const title = options.title ?? DEFAULT_TITLE;
   const method = options.method ?? 'auto';
   const boxesByPage = appliedBoxesByPage(redactions);
   const started = performance.now();
@@ -69,11 +73,11 @@ export async function exportRedacted(
     }
     if (!rasterNumbers.length) return undefined;
     const rasterStart = performance.now();
-    const bytes = await rasterPages(handle, doc, boxesByPage, rasterNumbers, dpi);
+    const bytes = await rasterPages(handle, doc, boxesByPage, rasterNumbers, dpi, title);
     rasterMs = performance.now() - rasterStart;
     return bytes;
   });
-  const pdf = rasterNumbers.length === doc.pages.length ? raster! : vectorDocument(input, pageMethods, boxesByPage, raster);
+  const pdf = rasterNumbers.length === doc.pages.length ? raster! : vectorDocument(input, pageMethods, boxesByPage, raster, title);
   return { pdf, pageMethods, rasterMs, vectorMs: performance.now() - started - rasterMs };
 }
 

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { groundLabel, groundsOf, type ExtractedDocument } from '@woo/core';
 import { renderPage, type PdfHandle } from '@woo/pdf';
@@ -6,7 +6,7 @@ import type { PlacedBox } from './cover.js';
 import { registerLabelFont } from './fonts.js';
 import { embedCanvas } from './image.js';
 import { paintRedactions } from './paint.js';
-import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
+import { OUTPUT_LANGUAGE, OUTPUT_PRODUCER } from './metadata.js';
 import { addTextLayer, TextLayerFonts } from './text-layer.js';
 
 /** Raster pages ("D1": rasterise and rebuild) of the given page numbers, in that order, as a
@@ -27,11 +27,13 @@ export async function rasterPages(
   boxesByPage: ReadonlyMap<number, PlacedBox[]>,
   pageNumbers: readonly number[],
   dpi: number,
+  title: string,
 ): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
   out.registerFontkit(fontkit);
-  out.setTitle(OUTPUT_TITLE);
+  out.setTitle(title, { showInWindowTitleBar: true });
   out.setProducer(OUTPUT_PRODUCER);
+  out.catalog.set(PDFName.of('Lang'), PDFString.of(OUTPUT_LANGUAGE));
   const fonts = new TextLayerFonts(out);
   registerLabelFont();
 

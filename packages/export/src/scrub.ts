@@ -1,5 +1,5 @@
 import type * as mupdf from 'mupdf';
-import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
+import { OUTPUT_LANGUAGE, OUTPUT_PRODUCER } from './metadata.js';
 
 /* What a vector export keeps of the original object graph: an allowlist, so that whatever we did
  * not think of (a viewer's private key, a new kind of action) is dropped rather than published.
@@ -8,7 +8,6 @@ import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
 const CATALOG_KEEP = new Set(['Type', 'Pages']);
 const PAGE_TREE_KEEP = new Set(['Type', 'Kids', 'Count', 'Parent', 'MediaBox', 'CropBox', 'Rotate', 'Resources']);
 const PAGE_KEEP = new Set(['Type', 'Parent', 'MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'Resources', 'Contents', 'Group', 'UserUnit']);
-export const OUTPUT_LANGUAGE = 'nl-NL';
 
 function keepOnly(dict: mupdf.PDFObject, keep: ReadonlySet<string>): void {
   const drop: string[] = [];
@@ -20,8 +19,8 @@ function keepOnly(dict: mupdf.PDFObject, keep: ReadonlySet<string>): void {
 
 /** Removes metadata (Info, XMP), outlines, page labels, names (attachments, JavaScript), actions,
  * forms, the structure tree, optional-content settings and page-level extras (annotations,
- * thumbnails, actions, piece info), then sets the neutral properties and the language. */
-export function scrubDocument(doc: mupdf.PDFDocument): void {
+ * thumbnails, actions, piece info), then sets the title, the producer and the language. */
+export function scrubDocument(doc: mupdf.PDFDocument, title: string): void {
   const trailer = doc.getTrailer();
   const catalog = trailer.get('Root');
   keepOnly(catalog, CATALOG_KEEP);
@@ -38,7 +37,7 @@ export function scrubDocument(doc: mupdf.PDFDocument): void {
   walk(catalog.get('Pages'));
 
   const info = doc.newDictionary();
-  info.put('Title', doc.newString(OUTPUT_TITLE));
+  info.put('Title', doc.newString(title));
   info.put('Producer', doc.newString(OUTPUT_PRODUCER));
   trailer.put('Info', doc.addObject(info));
 }

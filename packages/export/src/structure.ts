@@ -1,10 +1,11 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
+import { OUTPUT_PRODUCER } from './metadata.js';
 
-/** The only document properties an export carries, with their fixed values. Anything else
- * (Author, Subject, Keywords, custom keys, another title) can hold personal data. */
-const NEUTRAL_INFO = new Map([
-  ['Title', OUTPUT_TITLE],
+/** The only document properties an export carries. Anything else (Author, Subject, Keywords,
+ * custom keys) can hold personal data. The title is free text: the verifier searches it for
+ * removed strings like the text layer (documentTitle). */
+const ALLOWED_INFO = new Map<string, string | undefined>([
+  ['Title', undefined],
   ['Producer', OUTPUT_PRODUCER],
 ]);
 
@@ -39,6 +40,13 @@ function text(value: unknown): string {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : String(value);
 }
 
+/** The /Title of the document info, or '' when there is none. */
+export function documentTitle(pdf: PDFDocument): string {
+  const info = pdf.context.trailerInfo.Info ? pdf.context.lookup(pdf.context.trailerInfo.Info) : undefined;
+  const title = info instanceof PDFDict ? info.get(PDFName.of('Title')) : undefined;
+  return title === undefined ? '' : text(title);
+}
+
 /** (b) nothing but the page images, the text layer and neutral document properties. */
 export function checkStructure(pdf: PDFDocument): string[] {
   const problems: string[] = [];
@@ -48,8 +56,9 @@ export function checkStructure(pdf: PDFDocument): string[] {
   if (info instanceof PDFDict) {
     for (const [key, value] of info.entries()) {
       const name = key.decodeText();
-      if (NEUTRAL_INFO.get(name) !== text(value)) {
-        problems.push(`De documenteigenschap "${name}" is niet de vaste, neutrale waarde; alleen titel en programma van woo-redact zijn toegestaan.`);
+      const fixed = ALLOWED_INFO.get(name);
+      if (!ALLOWED_INFO.has(name) || (fixed !== undefined && fixed !== text(value))) {
+        problems.push(`De documenteigenschap "${name}" is niet toegestaan of niet de vaste waarde; alleen titel en programma van woo-redact zijn toegestaan.`);
       }
     }
   }

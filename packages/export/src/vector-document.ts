@@ -15,6 +15,7 @@ export function vectorDocument(
   methods: readonly ('vector' | 'raster')[],
   boxesByPage: ReadonlyMap<number, PlacedBox[]>,
   raster: Uint8Array | undefined,
+  title: string,
 ): Uint8Array {
   const doc = openMupdf(input);
   const rasterDoc = raster ? openMupdf(raster) : undefined;
@@ -41,7 +42,7 @@ export function vectorDocument(
         graft.graftPage(i, rasterDoc, k++);
       });
     }
-    scrubDocument(doc);
+    scrubDocument(doc, title);
     doc.subsetFonts();
     return new Uint8Array(doc.saveToBuffer(SAVE_OPTIONS).asUint8Array());
   } finally {

@@ -8,7 +8,7 @@ import { openMupdf } from './vector.js';
 import { checkPagePixels, type CheckedBox, type PixelProblem } from './verify-pixels.js';
 import { imagesUnderBoxes, pageStreams, storedObjects } from './verify-objects.js';
 import { countProbe, distinctProbes, normalise, type Probe } from './probes.js';
-import { checkRevisions, checkStructure } from './structure.js';
+import { checkRevisions, checkStructure, documentTitle } from './structure.js';
 
 export interface VerificationReport {
   ok: boolean;
@@ -229,6 +229,7 @@ async function verify(
   } catch (err) {
     return [...problems, whole(`Het gelakte bestand kan niet worden gelezen (${(err as Error).message}).`)];
   }
+  const title = documentTitle(structure);
   try {
     problems.push(...checkStructure(structure).map(whole));
   } catch (err) {
@@ -248,7 +249,8 @@ async function verify(
       for (let n = 1; n <= handle.numPages; n++) pageTexts.push(await pageText(handle, n, boxes.get(n) ?? [], problems));
       const texts = pageTexts.map(normalise);
       for (const probe of probes) {
-        const found = countProbe(texts.join('\n'), probe);
+        // the title is shown by every viewer: it must not hold removed text either
+        const found = countProbe([...texts, normalise(title)].join('\n'), probe);
         if (found <= allowed(probe)) continue;
         // name the pages it is found on, so that the export can redo exactly those
         const where = texts.flatMap((t, i) => (countProbe(t, probe) ? [i + 1] : []));

@@ -63,7 +63,7 @@ beforeAll(async () => {
     redactions.push(...redact(doc, fixture.rejected, 'x', 'rejected'));
     for (const method of METHODS) {
       const started = performance.now();
-      const { pdf: output, pageMethods } = await exportRedacted(fixture.pdf, doc, redactions, { method });
+      const { pdf: output, pageMethods } = await exportRedacted(fixture.pdf, doc, redactions, { method, title: `Document ${seed}` });
       const seconds = (performance.now() - started) / 1000;
       console.log(`seed ${seed} ${method} (${pageMethods.join(' ')}): ${(seconds / doc.pages.length).toFixed(2)} s/page, ${(output.length / 1024 / doc.pages.length).toFixed(1)} KB/page`);
       cases.push({ seed, method, pageMethods, fixture, doc, redactions, output });
@@ -107,12 +107,13 @@ describe('exportRedacted leaves nothing of the redacted data', () => {
   it('drops metadata, XMP, links, outlines, form fields and attachments', () => {
     for (const c of cases) {
       const info = pdfinfo(c.output);
-      expect(info).toMatch(/^Title:\s+Gelakt document$/m);
+      expect(info).toMatch(new RegExp(`^Title:\\s+Document ${c.seed}$`, 'm'));
       expect(info).toMatch(/^Producer:\s+woo-redact$/m);
       expect(info).not.toMatch(/^(Author|Subject|Keywords|Creator):/m);
       expect(info).toMatch(/^Metadata Stream:\s+no$/m);
       expect(info).toMatch(/^Pages:\s+3$/m);
       const all = everything(c.output);
+      expect(all.objects).toMatch(/"\/Lang":"u:nl-NL"/);
       for (const key of ['/Annots', '/AcroForm', '/Outlines', '/Names', '/EmbeddedFiles', '/Metadata', '/OpenAction', '/JavaScript', '/URI']) {
         expect(all.keys.has(key), key).toBe(false);
       }
@@ -248,6 +249,12 @@ describe('verifyExport', () => {
     withAuthor.setAuthor('Iemand');
     const authored = await verifyExport(await withAuthor.save(), { doc: c.doc, redactions: c.redactions });
     expect(authored.problems.some((p) => p.includes('"Author"'))).toBe(true);
+
+    // a title is shown by every viewer: one that names a redacted person fails
+    const titled = await PDFDocument.load(c.output);
+    titled.setTitle(`Brief aan ${c.fixture.people[1]!.name}`);
+    const named = await verifyExport(await titled.save(), { doc: c.doc, redactions: c.redactions });
+    expect(named.problems.some((p) => p.includes('tekstlaag') && p.includes('lakking n1'))).toBe(true);
 
     const appended = new Uint8Array([...c.output, ...new TextEncoder().encode('\n1 0 obj\n<<>>\nendobj\ntrailer\n<</Prev 10>>\n%%EOF\n')]);
     const revisions = await verifyExport(appended, { doc: c.doc, redactions: c.redactions });

@@ -1,13 +1,13 @@
 export * from './redactions.js';
 export * from './input.js';
 export * from './stages.js';
+export * from './box-widths.js';
 export * from './ocr-stage.js';
 export * from './ocr-review.js';
 export * from './process-document.js';
-export * from './inventory.js';
+export { readingFindings, findingsRemark, type ReadingFinding, type FindingKind } from '@woo/publication';
 export * from './report.js';
 export * from './run-batch.js';
-export * from './reading-findings.js';
 export type { HeavyStages, StageName } from './isolation/tasks.js';
 export { StagePool, type StagePoolOptions } from './isolation/pool.js';
 export { stageMemoryMb } from './isolation/memory.js';

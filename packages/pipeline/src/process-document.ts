@@ -4,7 +4,7 @@ import type { OcrReader } from '@woo/ocr';
 import { toPdfInput } from './input.js';
 import { ocrPageSummaries, type OcrPageSummary } from './ocr-review.js';
 import { ocrDocument } from './ocr-stage.js';
-import { readingFindings, type ReadingFinding } from './reading-findings.js';
+import { readingFindings, type ReadingFinding } from '@woo/publication';
 import type { TextDetector } from './redactions.js';
 import { detectStage, exportStage, extractStage } from './stages.js';
 
@@ -17,6 +17,8 @@ export interface ProcessOptions {
   dpi?: number;
   /** raster | vector | auto (default): see @woo/export. */
   exportMethod?: ExportMethod;
+  /** Title of the published PDF (a neutral title: never the original file name). */
+  title?: string;
 }
 
 export interface ProcessedDocument {
@@ -60,7 +62,7 @@ export async function redactDocument(
   exportPdf: typeof exportStage = exportStage,
 ): Promise<ProcessedDocument> {
   const redactions = applyExportPolicy(detectStage(doc, options.detector), options.policy);
-  const { pdf, pageMethods } = await exportPdf(bytes, doc, redactions, { dpi: options.dpi, method: options.exportMethod });
+  const { pdf, pageMethods } = await exportPdf(bytes, doc, redactions, { dpi: options.dpi, method: options.exportMethod, title: options.title });
   return { ok: true, pages: doc.pages.length, ocrPages: ocrPageSummaries(doc), findings: readingFindings(doc), redactions, pdf, pageMethods };
 }
 

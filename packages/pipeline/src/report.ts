@@ -1,7 +1,7 @@
 import { CATEGORY_LABELS, groundByCode, type Redaction } from '@woo/core';
 import type { DuplicateFinding } from '@woo/dossier';
 import type { OcrPageSummary } from './ocr-review.js';
-import type { ReadingFinding } from './reading-findings.js';
+import type { ReadingFinding } from '@woo/publication';
 import type { ProcessedDocument } from './process-document.js';
 
 export const CONFIDENTIAL_NOTICE =

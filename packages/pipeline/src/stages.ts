@@ -4,6 +4,7 @@ import { exportRedacted, verifyExport, type ExportedPdf, type ExportOptions, typ
 import { extractDocument } from '@woo/pdf';
 import { dropAnnotationEchoes } from './annotation-echoes.js';
 import { reviewOcrUncertainty } from './ocr-review.js';
+import { equaliseBoxWidths } from './box-widths.js';
 import { findRedactions, type TextDetector } from './redactions.js';
 
 /* The pipeline's stages as separate functions with plain-data inputs and outputs, so the CLI
@@ -49,23 +50,25 @@ export function detectStage(doc: ExtractedDocument, detector: TextDetector): Red
   return reviewOcrUncertainty(doc, dropAnnotationEchoes(doc, findRedactions(doc, detector)));
 }
 
-/** Stage 4: the redacted PDF, released only when the verifier passes it. In `auto` mode a vector
- * page the verifier rejects is exported once more as raster (as are all vector pages when a
- * problem concerns the whole file); a raster page it rejects fails the document. */
+/** Stage 4: the redacted PDF, released only when the verifier passes it. Box widths are stepped
+ * first (box-widths.ts), so no export method shows the length of what a box hides. In `auto` mode
+ * a vector page the verifier rejects is exported once more as raster (as are all vector pages
+ * when a problem concerns the whole file); a raster page it rejects fails the document. */
 export async function exportStage(
   bytes: Uint8Array,
   doc: ExtractedDocument,
   redactions: Redaction[],
   options: ExportOptions = {},
 ): Promise<ExportedPdf> {
-  let exported = await exportRedacted(bytes, doc, redactions, options);
-  let verification = await verifyExport(exported.pdf, { doc, redactions, source: bytes });
+  const stepped = equaliseBoxWidths(doc.pages, redactions);
+  let exported = await exportRedacted(bytes, doc, stepped, options);
+  let verification = await verifyExport(exported.pdf, { doc, redactions: stepped, source: bytes });
   const retry = (options.method ?? 'auto') === 'auto' ? vectorPagesToRedo(verification, exported) : [];
   if (retry.length) {
-    const again = await exportRedacted(bytes, doc, redactions, { ...options, forceRaster: [...(options.forceRaster ?? []), ...retry] });
+    const again = await exportRedacted(bytes, doc, stepped, { ...options, forceRaster: [...(options.forceRaster ?? []), ...retry] });
     // the time of the rejected first attempt counts for the pages that had to be redone
     exported = { ...again, rasterMs: again.rasterMs + exported.rasterMs + exported.vectorMs };
-    verification = await verifyExport(exported.pdf, { doc, redactions, source: bytes });
+    verification = await verifyExport(exported.pdf, { doc, redactions: stepped, source: bytes });
   }
   if (!verification.ok) {
     throw new DocumentError(

@@ -1,6 +1,7 @@
 import { isApplied } from '@woo/core';
 import { getDocument, listRedactions, loadExtractedDocument, saveExport } from '@woo/db';
 import type { JobOutcomes, JobPayloads } from '@woo/pipeline/definition';
+import { neutralTitle } from '@woo/publication';
 import type { WorkerContext } from '../context.js';
 import { sourcePdf } from './source-pdf.js';
 
@@ -12,7 +13,7 @@ export async function exportJob(ticket: JobPayloads['export'], ctx: WorkerContex
     return {};
   }
   const applied = (await listRedactions(ctx.db, doc.id)).filter(isApplied);
-  const { pdf, pageMethods } = await ctx.stages.export(await sourcePdf(doc, ctx), await loadExtractedDocument(ctx.db, doc.id), applied, { dpi: ctx.exportDpi });
+  const { pdf, pageMethods } = await ctx.stages.export(await sourcePdf(doc, ctx), await loadExtractedDocument(ctx.db, doc.id), applied, { dpi: ctx.exportDpi, title: neutralTitle(doc.number) });
   const { key } = await ctx.blobs.put(pdf);
   if (await saveExport(ctx.db, ticket, key)) {
     if (doc.exportKey) await ctx.blobs.delete(doc.exportKey);

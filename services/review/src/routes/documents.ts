@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { appendAudit, countRedactions, getDocument, listDocumentAudit, loadExtractedDocument, pagesNeedingOcr, retryDocument } from '@woo/db';
 import { retryFlow } from '@woo/jobs';
-import { readingFindings } from '@woo/pipeline';
+import { readingFindings } from '@woo/publication';
 import { bearer, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 
 const Counts = Type.Object({ suggested: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), manual: Type.Integer() });

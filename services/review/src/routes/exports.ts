@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { ExportPolicy } from '@woo/core';
-import { appendAudit, batchInconsistencies, getBatch, inheritDuplicateDecisions, getDocument, listBatchDocuments, listRedactions, loadExtractedDocument, requestExport, type Actor } from '@woo/db';
+import { appendAudit, batchInconsistencies, getBatch, inheritDuplicateDecisions, getDocument, listBatchDocuments, requestExport, type Actor } from '@woo/db';
 import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
-import { findingsRemark, inventoryCsv, readingFindings } from '@woo/pipeline';
+import { diwooSitemapXml, inventoryCsv, inventoryXlsx, publicationConfig, settingsFromEnv } from '@woo/publication';
 import type { FastifyInstance } from 'fastify';
 import { asExportedUnder, ExportConflict } from '../dossier-schemas.js';
+import { batchEntries, publicFileName } from '../publication.js';
 
 const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
 
@@ -16,14 +17,17 @@ async function startExport(fastify: FastifyInstance, ids: string[], policy: Expo
   return tickets.map((t) => ({ id: t.documentId, status: 'exporting' as const }));
 }
 
-/** `Content-Disposition` for a download named after the upload: an ASCII fallback plus the exact
- * UTF-8 name (RFC 6266), with nothing in it that could break out of the header. */
-function attachment(filename: string): string {
-  const stem = filename.replace(/\.(pdf|png|jpe?g|tiff?)$/i, '');
-  const name = `${stem}.redacted.pdf`;
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** `Content-Disposition` for a public download: the name is the inventory number and a neutral
+ * title (publicFileName), never the upload's name, so it is plain ASCII. */
+function attachment(name: string): string {
+  return `attachment; filename="${name}"`;
 }
+
+/** Public outputs (published PDF, inventory, DiWoo metadata): what coordinators hand to the
+ * publication platform. None of them names removed text or an upload's file name; the removed
+ * text itself is served only by the review routes (redactions). */
+const PUBLIC_TAG = 'openbaar';
+const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
@@ -110,7 +114,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       await appendAudit(fastify.db, request.actor, { action: 'export.downloaded', batchId: doc.batchId, documentId: doc.id, details: { revision: doc.exportRevision } });
       return reply
         .type('application/pdf')
-        .header('content-disposition', attachment(doc.filename))
+        .header('content-disposition', attachment(publicFileName(doc.number)))
         .header('cache-control', 'no-store')
         .send(fastify.blobs.stream(doc.exportKey));
     },
@@ -121,8 +125,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       config: { roles: ['coordinator', 'reviewer'], resource: 'batch' },
       schema: {
-        tags: ['export'],
-        summary: 'Inventarislijst van de batch (CSV, ; gescheiden, UTF-8)',
+        tags: ['export', PUBLIC_TAG],
+        summary: 'Inventarislijst van de batch (CSV, ; gescheiden, UTF-8 met BOM)',
         security: bearer,
         params: IdParams,
         produces: ['text/csv'],
@@ -132,23 +136,60 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const batch = await getBatch(fastify.db, request.params.id);
       if (!batch) return reply.code(404).send(notFound('Deze batch'));
-      const documents = await listBatchDocuments(fastify.db, batch.id);
-      const rows = [];
-      for (const d of documents) {
-        rows.push({
-          number: d.number,
-          fileName: d.filename,
-          pages: d.pageCount,
-          redactions: d.status === 'failed' ? [] : await listRedactions(fastify.db, d.id),
-          ...(d.status === 'failed'
-            ? { error: d.errorMessage ?? 'Niet verwerkt' }
-            : { remark: findingsRemark(readingFindings(await loadExtractedDocument(fastify.db, d.id))) }),
-        });
-      }
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="inventarislijst.csv"')
-        .send(inventoryCsv(rows));
+        .header('content-disposition', attachment('inventarislijst.csv'))
+        .send(inventoryCsv(await batchEntries(fastify.db, batch.id)));
+    },
+  );
+
+  fastify.get(
+    '/v1/batches/:id/inventory.xlsx',
+    {
+      config: { roles: ['coordinator', 'reviewer'], resource: 'batch' },
+      schema: {
+        tags: ['export', PUBLIC_TAG],
+        summary: 'Inventarislijst van de batch (Excel)',
+        security: bearer,
+        params: IdParams,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: XlsxFile, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const batch = await getBatch(fastify.db, request.params.id);
+      if (!batch) return reply.code(404).send(notFound('Deze batch'));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment('inventarislijst.xlsx'))
+        .send(Buffer.from(await inventoryXlsx(await batchEntries(fastify.db, batch.id))));
+    },
+  );
+
+  fastify.get(
+    '/v1/batches/:id/diwoo.xml',
+    {
+      config: { roles: ['coordinator', 'reviewer'], resource: 'batch' },
+      schema: {
+        tags: ['export', PUBLIC_TAG],
+        summary: 'DiWoo-metadata (0.9.8) van de geëxporteerde documenten, als sitemap',
+        description: 'De publicerende organisatie en de informatiecategorie komen uit WOO_PUBLISHER en WOO_INFORMATION_CATEGORY (of WOO_PUBLICATION_CONFIG); zonder publicerende organisatie 409.',
+        security: bearer,
+        params: IdParams,
+        produces: ['application/xml'],
+        response: { 200: Type.String(), ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const batch = await getBatch(fastify.db, request.params.id);
+      if (!batch) return reply.code(404).send(notFound('Deze batch'));
+      const config = publicationConfig(settingsFromEnv());
+      if (!config) {
+        return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'Er is geen publicerende organisatie ingesteld (WOO_PUBLISHER); zonder kan geen geldige DiWoo-metadata worden gemaakt.' });
+      }
+      const madeAt = new Date();
+      const docs = (await batchEntries(fastify.db, batch.id)).map((entry) => ({ entry, madeAt }));
+      return reply.type('application/xml; charset=utf-8').header('content-disposition', attachment('diwoo-sitemap.xml')).send(diwooSitemapXml(docs, config));
     },
   );
 };

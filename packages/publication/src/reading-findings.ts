@@ -60,3 +60,10 @@ export function findingsRemark(findings: readonly ReadingFinding[]): string {
 function pageList(pages: number[]): string {
   return pages.length === 1 ? `pagina ${pages[0]}` : `pagina's ${pages.join(', ')}`;
 }
+
+/** Pages a person must still look at: parts that could not be read with confidence, and pages OCR
+ * read with low confidence as a whole. */
+export function pagesToReview(findings: readonly ReadingFinding[], lowConfidencePages: readonly number[] = []): number[] {
+  const pages = [...findings.filter((f) => f.kind === 'unread').map((f) => f.page), ...lowConfidencePages];
+  return [...new Set(pages)].sort((a, b) => a - b);
+}

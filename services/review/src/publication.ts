@@ -1,0 +1,31 @@
+import { batchDuplicates, listBatchDocuments, listRedactions, loadExtractedDocument, type Database } from '@woo/db';
+import { findingsRemark, neutralTitle, pagesToReview, publishedFileName, readingFindings, type InventoryEntry } from '@woo/publication';
+
+/** The public file name of a document's redacted PDF: inventory number and neutral title, never
+ * the upload's name (which can itself hold a name). */
+export function publicFileName(number: number): string {
+  return publishedFileName(number, neutralTitle(number));
+}
+
+/** The inventory entries of a batch, as the public outputs (inventarislijst, DiWoo) describe them. */
+export async function batchEntries(db: Database, batchId: string): Promise<InventoryEntry[]> {
+  const entries: InventoryEntry[] = [];
+  const duplicates = new Map((await batchDuplicates(db, batchId)).map((d) => [d.documentId, d.duplicateOf]));
+  for (const d of await listBatchDocuments(db, batchId)) {
+    const duplicateOf = duplicates.get(d.id);
+    const base = { number: d.number, documentId: d.id, title: neutralTitle(d.number), pages: d.pageCount, ...(duplicateOf !== undefined ? { duplicateOf } : {}) };
+    if (d.status === 'failed') {
+      entries.push({ ...base, redactions: [], error: d.errorMessage ?? 'Niet verwerkt' });
+      continue;
+    }
+    const findings = readingFindings(await loadExtractedDocument(db, d.id));
+    entries.push({
+      ...base,
+      redactions: await listRedactions(db, d.id),
+      readingRemark: findingsRemark(findings.filter((f) => f.kind === 'hidden-text')),
+      pagesToReview: pagesToReview(findings),
+      ...(d.status === 'exported' ? { publishedFile: publicFileName(d.number) } : {}),
+    });
+  }
+  return entries;
+}
