@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { createRequire } from 'node:module';
+import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 const A4: [number, number] = [595, 842];
@@ -18,15 +19,25 @@ export async function textPdf(pages: readonly (readonly string[])[]): Promise<Ui
   return pdf.save();
 }
 
+/** The scan font comes from npm, never from the system: what `sans-serif` means depends on the
+ * fonts a machine happens to have (LibreOffice's packages change it), and OCR tests must not. */
+const SCAN_FONT = 'TestkitScanSans';
+function registerScanFont(): void {
+  if (GlobalFonts.has(SCAN_FONT)) return;
+  const dir = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'));
+  GlobalFonts.registerFromPath(path.join(dir, 'ttf', 'DejaVuSans.ttf'), SCAN_FONT);
+}
+
 /** A scanned page as a PNG: black text on white at `dpi`, no text layer anywhere. */
 export async function scannedPagePng(lines: readonly string[], dpi = 200): Promise<Uint8Array> {
+  registerScanFont();
   const scale = dpi / 72;
   const canvas = createCanvas(Math.round(A4[0] * scale), Math.round(A4[1] * scale));
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#000';
-  ctx.font = `${Math.round(14 * scale)}px sans-serif`;
+  ctx.font = `${Math.round(14 * scale)}px ${SCAN_FONT}`;
   lines.forEach((line, i) => ctx.fillText(line, 60 * scale, (90 + i * 26) * scale));
   return new Uint8Array(await canvas.encode('png'));
 }
