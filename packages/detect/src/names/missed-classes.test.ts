@@ -125,8 +125,13 @@ describe.each(LEXICON_MODES)('names of people inside names the dossier knows (%s
     expect(names(person!)).toEqual(['Piet Jonker', 'Jonker']);
   });
 
-  it('learns nothing from an ordinary word before an organisation word', () => {
-    const docs = ['Het Nationaal Instituut rapporteert.', 'Sanne Vermeulen werkt daar.'];
+  it('keeps the name of a hyphenated organisation word ("Trimbos-instituut") in the batch', () => {
+    const [, second] = d().detectBatch(['Het Trimbos-instituut deed onderzoek.', 'Volgens Trimbos is dat zo.']);
+    expect(names(second!)).toEqual([]);
+  });
+
+  it('learns nothing from an ordinary word before an organisation word, nor from a person before a weak one', () => {
+    const docs = ['Het Nationaal Instituut rapporteert. Sanne Vermeulen Advies stuurde een offerte.', 'Sanne Vermeulen werkt daar.'];
     const [, second] = d().detectBatch(docs);
     expect(names(second!)).toEqual(['Sanne Vermeulen']);
   });
