@@ -89,8 +89,10 @@ export function learnKeepNames(W: readonly Token[], L: Lexicon, into: KeepNames)
       learn(back(j - 1), j - 1);
     }
     // "Trimbos-instituut": the name and the organisation word in one hyphenated word
-    const hyphenated = words(t);
-    if (hyphenated.length > 1 && SURE_ORG_WORDS.has(hyphenated.at(-1)!)) learnPhrase(hyphenated.slice(0, -1));
+    if (t.key.includes('-')) {
+      const hyphenated = words(t);
+      if (hyphenated.length > 1 && SURE_ORG_WORDS.has(hyphenated.at(-1)!)) learnPhrase(hyphenated.slice(0, -1));
+    }
     // "Stichting Sarphati": the name after an organisation word that starts one
     if (ORG_BEFORE.has(t.key) && !PLACE_BODIES.has(t.key) && orgStarts(W, j)) learn(j + 1, forward(j + 1));
     // "Jacob Bontiusplaats", "Thorbeckeplein": the person's name is the street's stem and the words before it
