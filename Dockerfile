@@ -7,6 +7,12 @@ ENV NODE_ENV=production \
     BLOB_DIR=/data/blobs \
     PORT=3000
 
+# The name and street gazetteers (frogdata, GPL-3+, read at run time and never copied) and the Dutch
+# word list (wdutch): without them the detector runs on its builtin lists and warns at start.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends frogdata wdutch \
+ && rm -rf /var/lib/apt/lists/*
+
 # Workspaces need every package.json in place before `npm ci`; copying the sources is simplest
 # (node_modules, data and .git are kept out by .dockerignore). tsx comes in as a dependency of
 # @woo/cli, so `--omit=dev` keeps it. The OCR models are npm packages: nothing is fetched at run time.

@@ -7,7 +7,7 @@
  * Dossier, for every document of the batch.
  */
 import type { Lexicon } from '../lexicon/index.js';
-import { INSTITUTION_COMPOUND, ORG_AFTER, ORG_BEFORE, PARTICLES, STREET_SUFFIX_STRONG } from '../lexicon/words.js';
+import { INSTITUTION_COMPOUND, ORG_BEFORE, PARTICLES, STREET_SUFFIX_STRONG } from '../lexicon/words.js';
 import { type Candidate, isWord } from './candidate.js';
 import { orgStarts } from './rules.js';
 import type { Token } from './tokenize.js';
@@ -26,6 +26,10 @@ export function mergeKeepNames(into: KeepNames, from: KeepNames): void {
   for (const p of from.parts) into.parts.add(p);
 }
 
+/** Organisation words after which the words before them are surely an organisation's name (not the
+ * weaker "Rapport", "Advies", "Bureau", "Huis" of ORG_AFTER: a person may stand before those on a line). */
+const SURE_ORG_WORDS = new Set(`instituut stichting fonds academie b.v. bv n.v. nv ziekenhuis school universiteit hogeschool
+college museum theater foundation institute kliniek bibliotheek kerk moskee gasthuis arena stadion`.split(/\s+/));
 /** Organisation words that name a public body after a place, not after a person. */
 const PLACE_BODIES = new Set(['gemeente', 'provincie']);
 const PLACE_WORDS = new Set(['gemeente', 'in', 'te', 'naar', 'uit', 'dorp', 'stad', 'plaats']);
@@ -56,13 +60,14 @@ export function learnKeepNames(W: readonly Token[], L: Lexicon, into: KeepNames)
     // trim particles and function words at the edges: "het Verwey-Jonker", "Burgemeester de Vlugt"
     while (s <= e && !nameWord(W[s])) s++;
     while (e >= s && !nameWord(W[e])) e--;
-    if (s > e) return;
-    const phrase = phraseOf(W, s, e);
-    // named after a person: a word a name lexicon knows, or one that is no ordinary word
-    const personal = phrase.some((w) => L.isFirstName(w) || L.isSurname(w) || !L.isCommonWord(w));
-    if (!personal) return;
+    if (s <= e) learnPhrase(phraseOf(W, s, e));
+  };
+  // named after a person: a word a name lexicon knows, or one that is no ordinary word
+  const personal = (w: string) => L.isFirstName(w) || L.isSurname(w) || !L.isCommonWord(w);
+  const learnPhrase = (phrase: string[]) => {
+    if (!phrase.some(personal)) return;
     into.phrases.add(phrase.join(' '));
-    for (const w of phrase) if (w.length > 2 && !L.isStopword(w) && (L.isFirstName(w) || L.isSurname(w) || !L.isCommonWord(w))) into.parts.add(w);
+    for (const w of phrase) if (w.length > 2 && !L.isStopword(w) && personal(w)) into.parts.add(w);
   };
   /** The name words before token j on its line: capitalised words with particles between them. */
   const back = (j: number, limit = MAX_NAME_WORDS): number => {
@@ -80,8 +85,13 @@ export function learnKeepNames(W: readonly Token[], L: Lexicon, into: KeepNames)
     const t = W[j]!;
     if (!isWord(t) || !(t.title || t.caps)) continue;
     // "Verwey-Jonker Instituut", "Prins Bernhard Cultuurfonds": the name before an organisation word
-    if ((ORG_AFTER.has(t.key) || INSTITUTION_COMPOUND.test(t.key)) && !orgStarts(W, j) && j > 0 && sameLine(W, j - 1, j)) {
+    if ((SURE_ORG_WORDS.has(t.key) || INSTITUTION_COMPOUND.test(t.key)) && !orgStarts(W, j) && j > 0 && sameLine(W, j - 1, j)) {
       learn(back(j - 1), j - 1);
+    }
+    // "Trimbos-instituut": the name and the organisation word in one hyphenated word
+    if (t.key.includes('-')) {
+      const hyphenated = words(t);
+      if (hyphenated.length > 1 && SURE_ORG_WORDS.has(hyphenated.at(-1)!)) learnPhrase(hyphenated.slice(0, -1));
     }
     // "Stichting Sarphati": the name after an organisation word that starts one
     if (ORG_BEFORE.has(t.key) && !PLACE_BODIES.has(t.key) && orgStarts(W, j)) learn(j + 1, forward(j + 1));

@@ -53,6 +53,8 @@ describe.each(LEXICON_MODES)('structured classes (%s lexicons)', (mode) => {
     ['Naam\tSanne Vermeulen\nStraat en huisnummer\tParkweg 29-2\nPlaats\tAmsterdam', ['Parkweg 29-2']],
     ['Straat + huisnr.:  Vechtstraat 68 III', ['Vechtstraat 68 III']],
     ['Woonadres:\nHavikstraat 183', ['Havikstraat 183']],
+    // the PDF text joins the form's label and value cells with one space
+    ['Naam aanvrager\tWiesław Opoku\nStraat en huisnummer Vechtstraat 68 III\nTelefoon\t010 – 2400841', ['Vechtstraat 68 III']],
   ])('home address in a form field: %s', (text, expected) => expect(redacted(mode, text, 'address')).toEqual(expected));
 
   it.each([['Bezoekadres: Amstel 1'], ['Postadres: Postbus 202'], ['Straat en huisnummer: Pagina 3 van 4'], ['We zitten op Jacob Bontiusplaats 9.']])(
@@ -63,6 +65,9 @@ describe.each(LEXICON_MODES)('structured classes (%s lexicons)', (mode) => {
   it('finds a home address in brackets behind a person, not behind an organisation or a room', () => {
     expect(redacted(mode, 'De buurman, Sanne Vermeulen (Kastanjeweg 12-2), deed een melding.', 'address')).toEqual(['Kastanjeweg 12-2']);
     expect(redacted(mode, 'Volgens Thijs Hoekstra (Wilgenlaan 87-2, Zaandam) is het rustig.', 'address')).toEqual(['Wilgenlaan 87-2']);
+    // the line wraps between the name and the bracket
+    expect(redacted(mode, 'De melding kwam van de buurman, Thijs Hoekstra\n(Wilgenlaan 156-2). Die is doorgezet.', 'address')).toEqual(['Wilgenlaan 156-2']);
+    expect(redacted(mode, 'Het adres Amstel 1 is van de gemeente.', 'address')).toEqual([]);
     expect(redacted(mode, 'De Gemeente Amsterdam (Stadhuisplein 1) organiseert het.', 'address')).toEqual([]);
     expect(redacted(mode, 'Sanne Vermeulen (kamer 2.14) en Thijs Hoekstra (Team 3) sluiten aan.', 'address')).toEqual([]);
   });
@@ -125,8 +130,13 @@ describe.each(LEXICON_MODES)('names of people inside names the dossier knows (%s
     expect(names(person!)).toEqual(['Piet Jonker', 'Jonker']);
   });
 
-  it('learns nothing from an ordinary word before an organisation word', () => {
-    const docs = ['Het Nationaal Instituut rapporteert.', 'Sanne Vermeulen werkt daar.'];
+  it('keeps the name of a hyphenated organisation word ("Trimbos-instituut") in the batch', () => {
+    const [, second] = d().detectBatch(['Het Trimbos-instituut deed onderzoek.', 'Volgens Trimbos is dat zo.']);
+    expect(names(second!)).toEqual([]);
+  });
+
+  it('learns nothing from an ordinary word before an organisation word, nor from a person before a weak one', () => {
+    const docs = ['Het Nationaal Instituut rapporteert. Sanne Vermeulen Advies stuurde een offerte.', 'Sanne Vermeulen werkt daar.'];
     const [, second] = d().detectBatch(docs);
     expect(names(second!)).toEqual(['Sanne Vermeulen']);
   });

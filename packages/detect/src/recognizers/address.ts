@@ -80,8 +80,14 @@ export const addressRecognizer: Recognizer = {
 /** The label of a form field that holds a person's own address ("Straat en huisnummer:", "Adres",
  * "Woonadres"), alone before the value on its line or on the line above. A visiting or postal address
  * ("Bezoekadres:", "Postadres:") is an organisation's and does not count. */
-const ADDRESS_LABEL = String.raw`(?:straat(?:naam)?\s*(?:en|\+|&|/)\s*huis(?:nummer|nr\.?)(?:\s*(?:en|\+|&|/)\s*toevoeging)?|(?:woon|huis|thuis)?adres|straat)`;
-const FIELD_SAME_LINE_RE = new RegExp(`(?:^|[\\n\\f\\t])[ \\t*•-]*${ADDRESS_LABEL}[ \\t]*(?::[ \\t]*|\\t[ \\t]*| {2,})$`, 'iu');
+const STREET_AND_NUMBER = String.raw`straat(?:naam)?\s*(?:en|\+|&|/)\s*huis(?:nummer|nr\.?)(?:\s*(?:en|\+|&|/)\s*toevoeging)?`;
+const ADDRESS_LABEL = String.raw`(?:${STREET_AND_NUMBER}|(?:woon|huis|thuis)?adres|straat)`;
+// a one-word label needs a colon, a tab or a wide gap before its value; "Straat en huisnummer" is
+// unmistakable, and text extraction may join a form's label and value cells with one space
+const FIELD_SAME_LINE_RE = new RegExp(
+  `(?:^|[\\n\\f\\t])[ \\t*•-]*(?:${ADDRESS_LABEL}[ \\t]*(?::[ \\t]*|\\t[ \\t]*| {2,})|${STREET_AND_NUMBER}:?[ \\t]+)$`,
+  'iu',
+);
 const FIELD_LINE_ABOVE_RE = new RegExp(`(?:^|[\\n\\f])[ \\t*•-]*${ADDRESS_LABEL}[ \\t]*:?[ \\t]*\\n[ \\t]*$`, 'iu');
 
 function addressField(text: string, pos: number): boolean {
@@ -129,7 +135,7 @@ export function repeatAddresses(text: string, found: readonly Finding[], keys: R
 /** "(Kastanjeweg 12-2)" or "(Kastanjeweg 12-2, Zaandam)" right behind a person's name: the person's
  * home address, also without a postcode. The bracket must hold only the address (and a place), and
  * the street must look like one (a street suffix, or a street the gazetteer knows). */
-const BRACKET_ADDRESS_RE = new RegExp(String.raw`^[ \t]*\(((${STREET})[ \n](${HOME_NO}))(?:,[ \t]*(?:'s-|'t )?\p{Lu}[\p{L}'-]*(?:[ -]\p{Lu}[\p{L}'-]*){0,2})?\)`, 'u');
+const BRACKET_ADDRESS_RE = new RegExp(String.raw`^[ \t]*\n?[ \t]*\(((${STREET})[ \n](${HOME_NO}))(?:,[ \t]*(?:'s-|'t )?\p{Lu}[\p{L}'-]*(?:[ -]\p{Lu}[\p{L}'-]*){0,2})?\)`, 'u');
 
 export function addressesBehindNames(text: string, names: readonly { end: number; confidence: number }[], isStreet: (street: string) => boolean): Finding[] {
   const out: Finding[] = [];
