@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isApplied, type GroundCode, type Redaction } from '@woo/core';
-import { describeEntity, entityCategory, entityKey, entityVariants, locateAll, matchesEntity, overlapsAny, type Entity, type Occurrence } from '@woo/dossier';
+import { describeEntity, entityCategory, entityKey, entityVariants, locateAll, matchesEntity, overlapsAny, searchableVariants, type Entity, type Occurrence } from '@woo/dossier';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from './audit.js';
 import type { Database, Queryable } from './database.js';
 import { ConflictError } from './errors.js';
@@ -75,8 +75,8 @@ interface DocumentPlan {
 }
 
 /** What `rule` changes in one document: matching suggestions and decisions (never a reviewer's
- * own manual boxes), and for a redact decision every whole-word occurrence of a variant that no
- * redaction covers yet. */
+ * own manual boxes), and for a redact decision every whole-word occurrence of a searchable
+ * variant that no redaction covers yet. */
 async function planDocument(q: Queryable, documentId: string, rule: Pick<BatchRule, 'entity' | 'variants' | 'status' | 'ground'>): Promise<DocumentPlan> {
   const redactions = await listRedactions(q, documentId);
   const variantKeys = new Set(rule.variants.map(entityKey));
@@ -84,7 +84,7 @@ async function planDocument(q: Queryable, documentId: string, rule: Pick<BatchRu
   const change = matching.filter((r) => r.status !== rule.status || r.ground !== rule.ground);
   if (rule.status !== 'accepted') return { change, add: [] };
   const covering = [...matching, ...redactions.filter(isApplied)];
-  const add = locateAll(await loadExtractedDocument(q, documentId), rule.variants).filter((o) => !overlapsAny(covering, o.page, o.boxes));
+  const add = locateAll(await loadExtractedDocument(q, documentId), searchableVariants(rule.entity, rule.variants)).filter((o) => !overlapsAny(covering, o.page, o.boxes));
   return { change, add };
 }
 

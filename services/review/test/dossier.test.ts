@@ -109,6 +109,22 @@ describe.skipIf(!infra.ok)('dossier decisions, consistency and duplicates', () =
     expect(rows[0]!.details.documents).toHaveLength(counted.documents.length);
   });
 
+  it('finds an e-mail address by its redacted local part, and a string nobody suggested, per document in a dry run', async () => {
+    const p = dossier.facts.recurring[1]!.person;
+    const address = `${p.workLocal}@example.nl`;
+    const byLocalPart = (await all()).filter((r) => r.category === 'email' && r.text === p.workLocal);
+    expect(byLocalPart.length).toBeGreaterThan(0);
+    const mail = await post(`/v1/batches/${batchId}/decisions`, stack.tokens.reviewer, { entity: { kind: 'email', value: address }, set: { status: 'rejected' }, dryRun: true });
+    expect(mail.json<{ changed: number }>().changed).toBe(byLocalPart.length);
+
+    // "kwartaal" is in every e-mail of the dossier and never personal data: a redact decision adds it everywhere
+    const texts = await Promise.all([...ids.values()].map(async (id) => (await loadExtractedDocument(stack.context.db, id)).pages.flatMap((pg) => pg.words.map((w) => w.text))));
+    const expected = texts.map((words) => words.filter((w) => /^kwartaal\W*$/i.test(w)).length).filter((n) => n > 0);
+    const word = await post(`/v1/batches/${batchId}/decisions`, stack.tokens.reviewer, { entity: { kind: 'text', value: 'kwartaal' }, set: { status: 'accepted' }, dryRun: true });
+    expect(word.json<{ documents: Array<{ added: number }> }>().documents.map((d) => d.added)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(2);
+  });
+
   it('applies the decision to a document uploaded later, when it is detected', async () => {
     const p = dossier.facts.recurring[0]!.person;
     const name = `${p.first} ${p.surname}`;
