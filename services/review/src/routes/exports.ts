@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { appendAudit, batchInconsistencies, getBatch, inheritDuplicateDecisions, getDocument, listBatchDocuments, listRedactions, loadExtractedDocument, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
+import { appendAudit, batchDuplicates, batchInconsistencies, getBatch, inheritDuplicateDecisions, getDocument, listBatchDocuments, listRedactions, loadExtractedDocument, requestExport, type Actor, type ExportPolicyName } from '@woo/db';
 import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
 import { findingsRemark, inventoryCsv, readingFindings } from '@woo/pipeline';
 import type { FastifyInstance } from 'fastify';
@@ -132,6 +132,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const batch = await getBatch(fastify.db, request.params.id);
       if (!batch) return reply.code(404).send(notFound('Deze batch'));
       const documents = await listBatchDocuments(fastify.db, batch.id);
+      const duplicateOf = new Map((await batchDuplicates(fastify.db, batch.id)).map((d) => [d.documentId, d.duplicateOf]));
       const rows = [];
       for (const d of documents) {
         rows.push({
@@ -142,6 +143,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           ...(d.status === 'failed'
             ? { error: d.errorMessage ?? 'Niet verwerkt' }
             : { remark: findingsRemark(readingFindings(await loadExtractedDocument(fastify.db, d.id))) }),
+          duplicateOf: duplicateOf.get(d.id),
         });
       }
       return reply
