@@ -141,11 +141,15 @@ describe.skipIf(!infra.ok)('dossier decisions, consistency and duplicates', () =
   });
 
   it('holds the batch export with 409 and the list until each string is resolved or explicitly allowed; duplicates inherit first', async () => {
-    const { duplicates, inconsistent } = dossier.facts;
-    // a decision in the original: its duplicate must take it over before the check
-    const original = await listRedactions(stack.context.db, ids.get(duplicates[0]!.of)!);
-    const rejected = original.find((r) => r.status === 'suggested' && r.category === 'phone')!;
-    expect((await stack.app.inject({ method: 'PATCH', url: `/v1/redactions/${rejected.id}`, headers: as(stack.tokens.reviewer), payload: { status: 'rejected' } })).statusCode).toBe(200);
+    const { duplicates, nearDuplicates, inconsistent } = dossier.facts;
+    // a decision in the original of a duplicate and of a near-duplicate page: taken over before the check
+    const rejectPhoneIn = async (n: number) => {
+      const phone = (await listRedactions(stack.context.db, ids.get(n)!)).find((r) => r.status === 'suggested' && r.category === 'phone')!;
+      expect((await stack.app.inject({ method: 'PATCH', url: `/v1/redactions/${phone.id}`, headers: as(stack.tokens.reviewer), payload: { status: 'rejected' } })).statusCode).toBe(200);
+      return phone;
+    };
+    const rejected = await rejectPhoneIn(duplicates[0]!.of);
+    const rejectedNear = await rejectPhoneIn(nearDuplicates[0]!.of);
 
     const exportBatch = () => post(`/v1/batches/${batchId}/export`, stack.tokens.coordinator, { policy: 'accept-suggested' });
     const held = await exportBatch();
@@ -159,6 +163,8 @@ describe.skipIf(!infra.ok)('dossier decisions, consistency and duplicates', () =
     const copy = await listRedactions(stack.context.db, ids.get(duplicates[0]!.document)!);
     expect(copy.find((r) => r.page === rejected.page && r.text === rejected.text)?.status).toBe('rejected');
     expect((await listDocumentAudit(stack.context.db, ids.get(duplicates[0]!.document)!)).map((e) => e.action)).toContain('duplicate.inherited');
+    const nearCopy = await listRedactions(stack.context.db, ids.get(nearDuplicates[0]!.document)!);
+    expect(nearCopy.find((r) => r.page === nearDuplicates[0]!.page && r.text === rejectedNear.text)?.status).toBe('rejected');
 
     // resolved: redact the citizen everywhere, also where nobody suggested it
     const resolved = await post(`/v1/batches/${batchId}/decisions`, stack.tokens.reviewer, { entity: { kind: 'person', name: inconsistent.text }, set: { status: 'accepted' } });
