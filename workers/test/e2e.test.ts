@@ -146,8 +146,8 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
     const csv = (await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/inventory.csv`, headers: as('coordinator') })).body;
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(files.length + 1);
-    expect(lines[1]).toMatch(/^1;brief\.pdf;1;Deels openbaar;5\.1\.2e;3;$/);
-    expect(lines[2]).toMatch(/^2;notulen\.pdf;2;Deels openbaar;5\.1\.2e, 5\.1\.2i;\d+;$/);
+    expect(lines[1]).toMatch(/^1;brief\.pdf;1;Deels openbaar;5\.1\.2e;3;;$/);
+    expect(lines[2]).toMatch(/^2;notulen\.pdf;2;Deels openbaar;5\.1\.2e, 5\.1\.2i;\d+;;$/);
     expect(lines[3]).toMatch(/^3;leeg\.pdf;0;Niet verwerkt;;0;Dit bestand is leeg/);
 
     const audit = (await api<Array<{ action: string; actor: string; redactionId: string | null; details: Record<string, unknown> }>>('reviewer', 'GET', `/v1/documents/${letterId}/audit`)).body;
