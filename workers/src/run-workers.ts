@@ -38,8 +38,13 @@ export function startWorkers(deps: WorkerDeps & { jobs: JobQueues }, config: Wor
   const pools = stagePools(config.concurrency, deps.env);
   const base = baseContext(deps, config.exportDpi, pools.stages);
   // the word lists decide what is found: said at start, and a missing one is a warning
-  deps.log.info({ lexicon: base.detector.lexicon.mode, requested: base.detector.lexicon.requested }, 'detector word lists');
-  for (const warning of base.detector.lexicon.warnings) deps.log.warn(warning);
+  void base.detector().then(
+    ({ lexicon }) => {
+      deps.log.info({ lexicon: lexicon.mode, requested: lexicon.requested }, 'detector word lists');
+      for (const warning of lexicon.warnings) deps.log.warn(warning);
+    },
+    (err: unknown) => deps.log.warn({ err }, 'detector not built at start (organisation lists unavailable); the detect jobs try again'),
+  );
 
   // BullMQ leaves connections it was given open on close(); these are ours to close
   const connections: Redis[] = [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { isApplied, type GroundCode, type Redaction } from '@woo/core';
-import { describeEntity, entityCategory, entityKey, entityVariants, locateAll, matchesEntity, overlapsAny, type Entity, type Occurrence } from '@woo/dossier';
+import { isApplied, type ExtractedDocument, type GroundCode, type Redaction } from '@woo/core';
+import { describeEntity, entityCategory, entityKey, entityVariants, locateAll, matchesEntity, overlapsAny, searchableVariants, type Entity, type Occurrence } from '@woo/dossier';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from './audit.js';
 import type { Database, Queryable } from './database.js';
 import { ConflictError } from './errors.js';
@@ -75,16 +75,21 @@ interface DocumentPlan {
 }
 
 /** What `rule` changes in one document: matching suggestions and decisions (never a reviewer's
- * own manual boxes), and for a redact decision every whole-word occurrence of a variant that no
- * redaction covers yet. */
-async function planDocument(q: Queryable, documentId: string, rule: Pick<BatchRule, 'entity' | 'variants' | 'status' | 'ground'>): Promise<DocumentPlan> {
+ * own manual boxes), and for a redact decision every whole-word occurrence of a searchable
+ * variant that no redaction covers yet. */
+async function planDocument(
+  q: Queryable,
+  documentId: string,
+  rule: Pick<BatchRule, 'entity' | 'variants' | 'status' | 'ground'>,
+  words: () => Promise<ExtractedDocument> = () => loadExtractedDocument(q, documentId),
+): Promise<DocumentPlan> {
   const redactions = await listRedactions(q, documentId);
   const variantKeys = new Set(rule.variants.map(entityKey));
   const matching = redactions.filter((r) => r.status !== 'manual' && (matchesEntity(rule.entity, r) || variantKeys.has(entityKey(r.text))));
   const change = matching.filter((r) => r.status !== rule.status || r.ground !== rule.ground);
   if (rule.status !== 'accepted') return { change, add: [] };
   const covering = [...matching, ...redactions.filter(isApplied)];
-  const add = locateAll(await loadExtractedDocument(q, documentId), rule.variants).filter((o) => !overlapsAny(covering, o.page, o.boxes));
+  const add = locateAll(await words(), searchableVariants(rule.entity, rule.variants)).filter((o) => !overlapsAny(covering, o.page, o.boxes));
   return { change, add };
 }
 
@@ -201,10 +206,13 @@ export async function decideEntityInBatch(db: Database, batchId: string, decisio
  * inside the transaction that stores its suggestions. Audited once per rule that changed it. */
 export async function applyBatchRulesIn(tx: Queryable, batchId: string, documentId: string): Promise<void> {
   await tx.query('SELECT 1 FROM batches WHERE id = $1 FOR SHARE', [batchId]);
+  let doc: Promise<ExtractedDocument> | undefined;
+  // the words are read once, and only when a redact rule needs to search them
+  const words = () => (doc ??= loadExtractedDocument(tx, documentId));
   for (const rule of await listBatchRules(tx, batchId)) {
     const own = await listRedactions(tx, documentId);
     const variants = [...new Set([...rule.variants, ...entityVariants(rule.entity, own)])];
-    const plan = await planDocument(tx, documentId, { ...rule, variants });
+    const plan = await planDocument(tx, documentId, { ...rule, variants }, words);
     if (!plan.change.length && !plan.add.length) continue;
     await applyPlan(tx, documentId, rule, plan, SYSTEM_ACTOR);
     await appendAudit(tx, SYSTEM_ACTOR, {

@@ -98,6 +98,14 @@ export function entityVariants(entity: Entity, known: readonly NamedText[]): str
   return [...variants.values()];
 }
 
+/** The variants that may be looked for where nobody suggested anything: for a person only the
+ * forms with a first name or initials, since "De Vries" alone may be another person (a
+ * wethouder the detector rightly left visible). Suggestions of every variant are decided. */
+export function searchableVariants(entity: Entity, variants: readonly string[]): string[] {
+  if (entity.kind !== 'person') return [...variants];
+  return variants.filter((v) => (nameParts(v)?.given.length ?? 0) > 0);
+}
+
 /** The category a redaction added for the entity carries. */
 export function entityCategory(entity: Entity): Category {
   return ({ person: 'name', email: 'email', phone: 'phone', text: 'manual' } as const)[entity.kind];

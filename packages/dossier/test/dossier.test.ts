@@ -1,7 +1,7 @@
 import type { ExtractedDocument, Page, Redaction } from '@woo/core';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../fixtures/generator/rng.js';
-import { checkConsistency, documentView, entityVariants, findDuplicates, findWordOccurrences, isNameVariant, locateAll, phoneDigits, tokens } from '../src/index.js';
+import { checkConsistency, documentView, entityVariants, findDuplicates, findWordOccurrences, isNameVariant, locateAll, phoneDigits, searchableVariants, tokens } from '../src/index.js';
 
 /** A page of words laid out left to right, 6 pt per character, one line per string. */
 function page(number: number, lines: readonly string[]): Page {
@@ -40,7 +40,10 @@ describe('entities', () => {
       { text: 'Piet de Vries', category: 'name' as const },
       { text: 'De Vries', category: 'name' as const },
     ];
-    expect(entityVariants({ kind: 'person', name: 'Jan de Vries' }, known)).toEqual(['Jan de Vries', 'J. de Vries', 'De Vries']);
+    const variants = entityVariants({ kind: 'person', name: 'Jan de Vries' }, known);
+    expect(variants).toEqual(['Jan de Vries', 'J. de Vries', 'De Vries']);
+    // only forms with a first name or initials are looked for where nothing was suggested
+    expect(searchableVariants({ kind: 'person', name: 'Jan de Vries' }, variants)).toEqual(['Jan de Vries', 'J. de Vries']);
   });
 
   it('compares phone numbers by their digits, with +31 as a leading 0', () => {
