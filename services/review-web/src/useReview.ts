@@ -107,6 +107,7 @@ export function useReview(documentId: string, batchId: string | undefined) {
   /** How many redactions with this text a decision would touch: in this document, and in the batch. */
   const count = async (text: string) => {
     try {
+      await queue.current; // count what is saved, decisions just made included
       const [doc, batch] = await Promise.all([
         bulk({ match: { text, documentId }, set: { status: 'accepted' }, dryRun: true }),
         bulk({ match: { text }, set: { status: 'accepted' }, dryRun: true }),
