@@ -175,7 +175,7 @@ async function decideWhereIn(
        additional_grounds = CASE WHEN $3::text IS NULL THEN additional_grounds ELSE COALESCE($5::text[], '{}') END,
        decided_by = $4, decided_at = now()
      WHERE id = ANY($1::uuid[]) RETURNING *`,
-    [ids, decision.status, decision.ground ?? null, actor.name, decision.ground ? (decision.additionalGrounds ?? []).filter((g) => g !== decision.ground) : null],
+    [ids, decision.status, decision.ground ?? null, actor.name, decision.ground ? [...new Set(decision.additionalGrounds ?? [])].filter((g) => g !== decision.ground) : null],
   );
   const after = new Map(rows.map((r) => [r.id, r]));
   await appendAuditEntries(

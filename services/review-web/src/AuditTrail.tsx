@@ -5,15 +5,25 @@ import { useApi } from './useApi.js';
 const ACTION: Record<string, string> = {
   'redaction.decided': 'beslissing',
   'redaction.added': 'handmatig gelakt',
+  'page.checked': 'pagina gecontroleerd',
+  'page.unchecked': 'pagina niet meer gecontroleerd',
   'document.detected': 'voorstellen gemaakt',
   'original.downloaded': 'origineel bekeken',
   'export.downloaded': 'gelakte versie bekeken',
 };
 
+/** "5.1.2e" or "5.1.2e; 5.1.2i": the grounds an entry names. */
+function grounds(details: Record<string, unknown>): string {
+  const further = Array.isArray(details.additionalGrounds) ? (details.additionalGrounds as unknown[]) : [];
+  return [details.ground, ...further].map(String).join('; ');
+}
+
 function change(details: Record<string, unknown>): string {
   const status = (s: unknown) => REDACTION_STATUS[s as RedactionStatus] ?? String(s);
-  if (details.from !== undefined) return `${status(details.from)} → ${status(details.to)} (grond ${String(details.ground)})`;
-  if (details.text !== undefined) return `'${String(details.text)}', pagina ${String(details.page)}`;
+  const label = (d: Record<string, unknown>) => (Array.isArray(d.additionalGrounds) && d.additionalGrounds.length ? 'gronden' : 'grond');
+  if (details.from !== undefined) return `${status(details.from)} → ${status(details.to)} (${label(details)} ${grounds(details)})`;
+  if (details.text !== undefined) return `'${String(details.text)}', pagina ${String(details.page)} (${label(details)} ${grounds(details)})`;
+  if (details.page !== undefined) return `pagina ${String(details.page)}`;
   return '';
 }
 

@@ -1,4 +1,6 @@
+import { groundLabel } from '@woo/core';
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { REDACTION_STATUS } from './format.js';
 import type { PDFDocumentProxy } from './pdf.js';
 import type { Box, Redaction } from './types.js';
 
@@ -91,7 +93,7 @@ export function PdfView({ pdf, page, scale, redactions, selectedId, onSelect, on
               key={`${r.id}-${i}`}
               className={`box box--${r.status}${r.id === selectedId ? ' box--selected' : ''}`}
               style={px(b)}
-              title={`${r.text} (${r.status})`}
+              title={`${r.text} (${REDACTION_STATUS[r.status]}, ${groundLabel(r)})`}
               aria-hidden="true"
               onPointerDown={(e) => {
                 e.stopPropagation();

@@ -27,11 +27,12 @@ const Item = memo(function Item({ r, current, selected, canDecide, actions }: It
   const onClick = (e: MouseEvent) => {
     // a button or the checkbox does its own thing
     if ((e.target as HTMLElement).closest('button, input')) return;
-    if (e.shiftKey) e.preventDefault(); // no text selection on Shift+click
     actions.click(r.id, e);
   };
+  // Shift+click selects a range of suggestions, not the text between them
+  const onMouseDown = (e: MouseEvent) => e.shiftKey && e.preventDefault();
   return (
-    <li className={`suggestion suggestion--${r.status}${selected ? ' suggestion--selected' : ''}`} aria-current={current ? 'true' : undefined} onClick={onClick}>
+    <li className={`suggestion suggestion--${r.status}${selected ? ' suggestion--selected' : ''}`} aria-current={current ? 'true' : undefined} onClick={onClick} onMouseDown={onMouseDown}>
       <p className="suggestion__text">
         {canDecide && <input type="checkbox" className="utrecht-checkbox" checked={selected} onChange={() => actions.toggle(r.id)} aria-label={`Selecteren: ${r.text}, pagina ${r.page}`} />}{' '}
         <strong>{r.text || '(geen tekst)'}</strong> <span className={`status status--${r.status}`}>{REDACTION_STATUS[r.status]}</span>

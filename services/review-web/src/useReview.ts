@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { api } from './api.js';
+import { loadSession } from './session.js';
 import { applyChanges, EMPTY_HISTORY, record, redo, restore, undo, type Change, type History, type Step } from './decisions.js';
 import { announce } from './live.js';
 import type { Box, BulkResult, Grounds, Redaction } from './types.js';
@@ -20,6 +21,9 @@ export function useReview(documentId: string, batchId: string | undefined) {
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // decisions still waiting in the queue are sent as the reviewer who made them, also when the tab
+  // has logged out (or in as someone else) meanwhile
+  const token = useRef(loadSession()?.token);
 
   const show = useCallback((next: Redaction[]) => {
     shown.current = next;
@@ -42,7 +46,7 @@ export function useReview(documentId: string, batchId: string | undefined) {
   }, [documentId, show]);
 
   const bulk = useCallback(
-    async (body: object): Promise<BulkResult> => api<BulkResult>(`/v1/batches/${batchId}/redactions/bulk`, { method: 'POST', body }),
+    async (body: object): Promise<BulkResult> => api<BulkResult>(`/v1/batches/${batchId}/redactions/bulk`, { method: 'POST', body, token: token.current }),
     [batchId],
   );
 
@@ -103,6 +107,7 @@ export function useReview(documentId: string, batchId: string | undefined) {
   /** How many redactions with this text a decision would touch: in this document, and in the batch. */
   const count = async (text: string) => {
     try {
+      await queue.current; // count what is saved, decisions just made included
       const [doc, batch] = await Promise.all([
         bulk({ match: { text, documentId }, set: { status: 'accepted' }, dryRun: true }),
         bulk({ match: { text }, set: { status: 'accepted' }, dryRun: true }),
@@ -139,14 +144,14 @@ export function useReview(documentId: string, batchId: string | undefined) {
   /** A box the reviewer drew on a page. */
   const draw = (page: number, box: Box, snap: boolean, grounds: Grounds) =>
     enqueue(async () => {
-      const result = await api<Redaction[]>(`/v1/documents/${documentId}/redactions`, { method: 'POST', body: { page, boxes: [box], snap, ...grounds } });
+      const result = await api<Redaction[]>(`/v1/documents/${documentId}/redactions`, { method: 'POST', body: { page, boxes: [box], snap, ...grounds }, token: token.current });
       return added(result, `Vak op pagina ${page} gelakt.`);
     });
 
   /** Every hit of `text` in the batch that is not blacked out yet. */
   const redactHits = (text: string, grounds: Grounds) =>
     enqueue(async () => {
-      const result = await api<{ documents: number; redactions: Redaction[] }>(`/v1/batches/${batchId}/search/redactions`, { method: 'POST', body: { text, ...grounds } });
+      const result = await api<{ documents: number; redactions: Redaction[] }>(`/v1/batches/${batchId}/search/redactions`, { method: 'POST', body: { text, ...grounds }, token: token.current });
       return added(result.redactions, `${result.redactions.length} keer '${text}' gelakt in ${result.documents} ${result.documents === 1 ? 'document' : 'documenten'}.`);
     });
 

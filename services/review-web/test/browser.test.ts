@@ -99,7 +99,7 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     await shot('overview');
   });
 
-  it('sweeps a name through the batch, rejects with the keyboard, draws a box, undoes and redoes', async () => {
+  it('sweeps a name through the batch, rejects with the keyboard, draws a box, undoes and redoes, decides on a selection, searches the batch', async () => {
     await openLetter();
     const name = 'Jan de Vries';
     await page.getByRole('button', { name: `Overal lakken: ${name}` }).click();
@@ -182,6 +182,17 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     await expect(manualIn('brief.pdf')).resolves.toContain('vergunning');
     await page.getByRole('status').filter({ hasText: "2 keer 'Vergunning' gelakt in 2 documenten" }).waitFor();
 
+    // accessibility: every control has a name; the keyboard focus shows a ring
+    const unnamed = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('button, input, select, textarea, a[href]')].filter((el) => !(el.getAttribute('aria-label') || el.labels?.length || el.textContent.trim())).map((el) => el.outerHTML.slice(0, 100))`,
+    );
+    expect(unnamed).toEqual([]);
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate<{ tag: string; outline: string }>(`(() => { const el = document.activeElement; const s = getComputedStyle(el); return { tag: el.tagName, outline: s.outlineStyle + ' ' + s.outlineWidth }; })()`);
+    expect(ring.tag).not.toBe('BODY');
+    expect(ring.outline).toBe('solid 3px');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+
     // the page checklist: C marks the page as checked, kept by the server
     await page.keyboard.press('c');
     await page.getByRole('button', { name: 'Pagina 1: gecontroleerd' }).waitFor();
@@ -213,7 +224,8 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     await page.getByRole('link', { name: 'brief.pdf' }).click();
     await page.locator('.box').first().waitFor();
     await page.getByRole('button', { name: 'Document exporteren' }).click();
-    await page.getByText('geëxporteerd ·').waitFor({ timeout: 60_000 });
+    // (not the status text: "wordt geëxporteerd ·" contains "geëxporteerd ·")
+    await page.getByRole('button', { name: 'Gelakte PDF downloaden' }).waitFor({ timeout: 60_000 });
 
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await login('reviewer');
