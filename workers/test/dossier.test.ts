@@ -48,13 +48,13 @@ describe.skipIf(!infra.ok)('detect job: the batch is one dossier, learned once',
       const batch = await createBatch(db, `Woo-verzoek ${last}`, coordinator);
       await readDocument(batch.id, 'mail.pdf', [`Van: ${first} ${last} <${first[0]!.toLowerCase()}.${last.toLowerCase()}@leiden.nl>`, 'Beste collega, de planning volgt.']);
       const other = await readDocument(batch.id, 'memo.pdf', memo);
-      await detectJob({ batchId: batch.id, round: other.id }, { db, detector, log });
+      await detectJob({ batchId: batch.id, round: other.id }, { db, detector, detectorOptions: {}, log });
       expect(await strong(db, other.id)).toEqual([last]);
 
       // a document of another batch learns nothing from this one
       const unrelated = await createBatch(db, `Ander verzoek ${last}`, coordinator);
       const lone = await readDocument(unrelated.id, 'memo.pdf', memo);
-      await detectJob({ batchId: unrelated.id, round: lone.id }, { db, detector, log });
+      await detectJob({ batchId: unrelated.id, round: lone.id }, { db, detector, detectorOptions: {}, log });
       expect(await strong(db, lone.id)).toEqual(alone);
     }
     // surnames that are ordinary words ("dekker", "kok") are not names on their own
@@ -65,15 +65,30 @@ describe.skipIf(!infra.ok)('detect job: the batch is one dossier, learned once',
     const db = database();
     const batch = await createBatch(db, 'Woo-verzoek later', coordinator);
     const mail = await readDocument(batch.id, 'mail.pdf', ['Van: Marit Dekker <m.dekker@leiden.nl>', 'De planning volgt.']);
-    await detectJob({ batchId: batch.id, round: mail.id }, { db, detector, log });
+    await detectJob({ batchId: batch.id, round: mail.id }, { db, detector, detectorOptions: {}, log });
     expect((await loadBatchKnowledge(db, batch.id)).map((k) => k.documentId)).toEqual([mail.id]);
 
     // the earlier document's words are gone: whatever the batch knows of it must come from batch_knowledge
     await db.query('DELETE FROM pages WHERE document_id = $1', [mail.id]);
     const memo = await readDocument(batch.id, 'memo.pdf', ['Verslag', 'Bel Dekker even over de zaal.']);
-    await detectJob({ batchId: batch.id, round: memo.id }, { db, detector, log });
+    await detectJob({ batchId: batch.id, round: memo.id }, { db, detector, detectorOptions: {}, log });
     expect(await strong(db, memo.id)).toEqual(['Dekker']);
     expect((await loadBatchKnowledge(db, batch.id)).map((k) => k.documentId)).toEqual([mail.id, memo.id]);
+  });
+
+  it("keeps the batch's own officials visible, as the CLI's --officials does", async () => {
+    const db = database();
+    const letter = ['Beste Karin Smit,', 'Bel Jan de Vries over de zaal.'];
+    const texts = async (officials: string[]) => {
+      const batch = await createBatch(db, 'Woo-verzoek raad', coordinator, undefined, officials);
+      const d = await readDocument(batch.id, 'brief.pdf', letter);
+      await detectJob({ batchId: batch.id, round: d.id }, { db, detector, detectorOptions: {}, log });
+      return (await listRedactions(db, d.id)).map((r) => r.text);
+    };
+    expect(await texts([])).toEqual(expect.arrayContaining(['Karin Smit', 'Jan de Vries']));
+    const withOfficials = await texts(['Karin Smit']);
+    expect(withOfficials).toContain('Jan de Vries');
+    expect(withOfficials.join(' ')).not.toContain('Smit');
   });
 
   it('waits while a document of the batch is still being read', async () => {
@@ -81,7 +96,7 @@ describe.skipIf(!infra.ok)('detect job: the batch is one dossier, learned once',
     const batch = await createBatch(db, 'Woo-verzoek bezig', coordinator);
     const read = await readDocument(batch.id, 'brief.pdf', ['Beste Marit Dekker,', 'tot morgen.']);
     await addDocument(db, { batchId: batch.id, filename: 'scan.pdf', sizeBytes: 10, accepted: { kind: 'pdf', originalKey: 'scan' } }, coordinator);
-    await detectJob({ batchId: batch.id, round: read.id }, { db, detector, log });
+    await detectJob({ batchId: batch.id, round: read.id }, { db, detector, detectorOptions: {}, log });
     expect((await getDocument(db, read.id))!.status).toBe('detecting');
     expect(await loadBatchKnowledge(db, batch.id)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { DocumentError } from '@woo/core';
 import {
+  batchOfficials,
   failDocument,
   listBatchDocuments,
   loadBatchKnowledge,
@@ -9,12 +10,12 @@ import {
   type DocumentRecord,
   type DocumentStatus,
 } from '@woo/db';
-import type { StoredKnowledge } from '@woo/detect';
+import { createDetector, type Detector, type StoredKnowledge } from '@woo/detect';
 import { batchDossier, detectStage, learnStage } from '@woo/pipeline';
 import type { JobOutcomes, JobPayloads } from '@woo/pipeline/definition';
 import type { WorkerContext } from '../context.js';
 
-type DetectContext = Pick<WorkerContext, 'db' | 'detector' | 'log'>;
+type DetectContext = Pick<WorkerContext, 'db' | 'detector' | 'detectorOptions' | 'log'>;
 
 /** Documents whose words are not final yet. */
 const READING: ReadonlySet<DocumentStatus> = new Set(['queued', 'extracting', 'ocr']);
@@ -40,7 +41,8 @@ export async function detectJob({ batchId }: JobPayloads['detect'], ctx: DetectC
     ctx.log.info('no document of the batch awaits detection; nothing to do');
     return {};
   }
-  const dossier = batchDossier(ctx.detector, await learnBatch(ctx, batchId, documents));
+  const detector = await batchDetector(ctx, batchId);
+  const dossier = batchDossier(detector, await learnBatch(ctx, detector, batchId, documents));
   let detected = 0;
   for (const d of waiting) {
     const doc = await loadExtractedDocument(ctx.db, d.id);
@@ -57,14 +59,21 @@ export async function detectJob({ batchId }: JobPayloads['detect'], ctx: DetectC
   return {};
 }
 
+/** The deployment's detector, with the batch's own officials (POST /v1/batches) added. */
+async function batchDetector(ctx: DetectContext, batchId: string): Promise<Detector> {
+  const officials = await batchOfficials(ctx.db, batchId);
+  if (!officials.length) return ctx.detector;
+  return createDetector({ ...ctx.detectorOptions, officials: [...(ctx.detectorOptions.officials ?? []), ...officials] });
+}
+
 /** What every read document of the batch teaches, in document order; learns (and stores) it
  * for the documents that have not taught the dossier yet. */
-async function learnBatch(ctx: DetectContext, batchId: string, documents: readonly DocumentRecord[]): Promise<StoredKnowledge[]> {
+async function learnBatch(ctx: DetectContext, detector: Detector, batchId: string, documents: readonly DocumentRecord[]): Promise<StoredKnowledge[]> {
   const learned = new Map((await loadBatchKnowledge<StoredKnowledge>(ctx.db, batchId)).map((k) => [k.documentId, k.knowledge]));
   let fresh = 0;
   for (const d of documents) {
     if (learned.has(d.id) || !READ.has(d.status)) continue;
-    const knowledge = learnStage(await loadExtractedDocument(ctx.db, d.id), ctx.detector);
+    const knowledge = learnStage(await loadExtractedDocument(ctx.db, d.id), detector);
     await saveKnowledge(ctx.db, batchId, d.id, knowledge);
     learned.set(d.id, knowledge);
     fresh++;
