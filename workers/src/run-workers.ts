@@ -6,7 +6,7 @@ import { DelayedError, Worker, type Job as BullJob } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
-import { baseContext, type WorkerContext } from './context.js';
+import { baseContext } from './context.js';
 import { assertEveryJobHasHandler } from './handlers/index.js';
 import { stagePools } from './pools.js';
 import { requeueStranded } from './requeue.js';
