@@ -1,17 +1,16 @@
 import type { BlobStore } from '@woo/blobs';
 import type { Database } from '@woo/db';
-import type { Detector } from '@woo/detect';
 import type { HeavyStages } from '@woo/pipeline';
 import type { Logger } from 'pino';
-import { orgDetector } from './org-detector.js';
+import { orgDetector, type DetectorSource } from './org-detector.js';
 
 /** Everything a job handler may use; handlers hold no state of their own. */
 export interface WorkerContext {
   db: Database;
   blobs: BlobStore;
-  /** Detects per document with the organisation's lists as they are now (org-detector.ts); the
-   * detect job turns it into the batch's dossier (handlers/dossier.ts). */
-  detector: () => Promise<Detector>;
+  /** Detects per document with the organisation's lists as they are now, plus the batch's own
+   * officials (org-detector.ts); the detect job turns it into the batch's dossier (handlers/detect.ts). */
+  detector: DetectorSource;
   /** Decoding, rendering and OCR, in child processes with a memory cap (pools.ts). */
   stages: HeavyStages;
   exportDpi: number;

@@ -76,6 +76,21 @@ describe.skipIf(!infra.ok)('detect job: the batch is one dossier, learned once',
     expect((await loadBatchKnowledge(db, batch.id)).map((k) => k.documentId)).toEqual([mail.id, memo.id]);
   });
 
+  it("keeps the batch's own officials visible, as the CLI's --officials does", async () => {
+    const db = database();
+    const letter = ['Beste Karin Smit,', 'Bel Jan de Vries over de zaal.'];
+    const texts = async (officials: string[]) => {
+      const batch = await createBatch(db, 'Woo-verzoek raad', coordinator, undefined, officials);
+      const d = await readDocument(batch.id, 'brief.pdf', letter);
+      await detectJob({ batchId: batch.id, round: d.id }, { db, detector: async (officials = []) => createDetector({ officials: [...officials] }), log });
+      return (await listRedactions(db, d.id)).map((r) => r.text);
+    };
+    expect(await texts([])).toEqual(expect.arrayContaining(['Karin Smit', 'Jan de Vries']));
+    const withOfficials = await texts(['Karin Smit']);
+    expect(withOfficials).toContain('Jan de Vries');
+    expect(withOfficials.join(' ')).not.toContain('Smit');
+  });
+
   it('waits while a document of the batch is still being read', async () => {
     const db = database();
     const batch = await createBatch(db, 'Woo-verzoek bezig', coordinator);

@@ -51,6 +51,23 @@ program
     process.exitCode = await verifyCommand(pdf, opts.against);
   });
 
+program
+  .command('nightly')
+  .description('De nachtelijke run via de API: nieuwe batch, uploaden, wachten, exporteren (accept-suggested) en downloaden')
+  .argument('<inputs...>', 'bestanden of mappen met de documenten van vannacht')
+  .requiredOption('--api <url>', 'adres van de intake-API, bijv. http://localhost:3000')
+  .option('--review-api <url>', 'adres van de beoordelings-API als die elders draait (standaard: --api)')
+  .requiredOption('--token-file <file>', 'bestand met het API-token (rol coordinator)')
+  .requiredOption('--name <naam>', 'naam van de batch, bijv. "Woo-verzoek 2024-031"; ook de naam van de uitvoermap')
+  .requiredOption('--officials <file>', 'lijst met namen van bestuurders die zichtbaar blijven (één naam per regel; verplicht)')
+  .requiredOption('-o, --out <dir>', 'hieronder komt de map <naam> met de gelakte PDF\'s en de inventarislijst (nooit overschreven)')
+  .addOption(new Option('--poll-seconds <n>', 'hoe vaak de status wordt opgevraagd').argParser(positiveInt).default(10))
+  .addOption(new Option('--timeout-minutes <n>', 'de run stopt met een fout als hij langer duurt').argParser(positiveInt).default(360))
+  .action(async (inputs: string[], opts) => {
+    const { nightlyCommand } = await import('./nightly-command.js');
+    process.exitCode = await nightlyCommand(inputs, opts);
+  });
+
 const token = program
   .command('token')
   .description('API-tokens voor de intake- en beoordelingsdienst (DATABASE_URL, of de ingebouwde database in ./data)');

@@ -9,3 +9,8 @@ CREATE TABLE batch_knowledge (
   learned_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (batch_id, document_id)
 );
+
+-- The officials of one Woo request whose names stay visible in this batch (besides the
+-- deployment's WOO_OFFICIALS_FILE): what the CLI's --officials is for one run, so an unattended
+-- service run keeps the same people visible as the CLI.
+ALTER TABLE batches ADD COLUMN officials text[] NOT NULL DEFAULT '{}';

@@ -12,16 +12,16 @@ export interface BatchRecord {
   createdAt: string;
 }
 
-/** A new batch, owned by `team` (the creator's team). */
-export async function createBatch(db: Database, name: string, actor: Actor, team = DEFAULT_TEAM): Promise<BatchRecord> {
+/** A new batch, owned by `team` (the creator's team); `officials` stay visible in it. */
+export async function createBatch(db: Database, name: string, actor: Actor, team = DEFAULT_TEAM, officials: readonly string[] = []): Promise<BatchRecord> {
   const id = randomUUID();
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ created_at: Date }>(
-      'INSERT INTO batches (id, name, created_by, created_by_token) VALUES ($1, $2, $3, $4) RETURNING created_at',
-      [id, name, actor.name, actor.id ?? null],
+      'INSERT INTO batches (id, name, created_by, created_by_token, officials) VALUES ($1, $2, $3, $4, $5) RETURNING created_at',
+      [id, name, actor.name, actor.id ?? null, officials],
     );
     await tx.query('INSERT INTO batch_teams (batch_id, team) VALUES ($1, $2)', [id, team]);
-    await appendAudit(tx, actor, { action: 'batch.created', batchId: id, details: { name, team } });
+    await appendAudit(tx, actor, { action: 'batch.created', batchId: id, details: { name, team, officials: officials.length } });
     return { id, name, createdBy: actor.name, createdAt: new Date(rows[0]!.created_at).toISOString() };
   });
 }
@@ -33,6 +33,12 @@ export async function getBatch(q: Queryable, id: string): Promise<BatchRecord | 
   );
   const r = rows[0];
   return r && { id: r.id, name: r.name, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString() };
+}
+
+/** The officials given for this batch (createBatch), in the order given. */
+export async function batchOfficials(q: Queryable, batchId: string): Promise<string[]> {
+  const { rows } = await q.query<{ officials: string[] }>('SELECT officials FROM batches WHERE id = $1', [batchId]);
+  return rows[0]?.officials ?? [];
 }
 
 /** Shares a batch with more teams (audited per team newly added); returns all its teams. */

@@ -33,8 +33,8 @@ export function jobOptions(config: QueueConfig, id: string): JobsOptions {
 
 /** A job that belongs to a read flow: one that fails for good still releases the batch's detect
  * job, which then finds its document failed. Never stuck, never unread. */
-export function childOptions(config: QueueConfig, job: Job, parent: { id: string; queue: string }): JobsOptions {
-  return { ...jobOptions(config, jobId(job)), parent, ignoreDependencyOnFailure: true };
+function readJobOptions(config: QueueConfig, job: Job): JobsOptions {
+  return { ...jobOptions(config, jobId(job)), ignoreDependencyOnFailure: true };
 }
 
 /** Where the API and the workers put work: BullMQ on Redis (`JobQueues`), or, for a demo on a
@@ -96,7 +96,7 @@ export class JobQueues implements JobSink {
         name: child.name,
         queueName: child.name,
         data: child.data,
-        opts: { ...jobOptions(this.config, jobId(child)), ignoreDependencyOnFailure: true },
+        opts: readJobOptions(this.config, child),
       })),
     });
   }
@@ -108,7 +108,7 @@ export class JobQueues implements JobSink {
   /** A job `next` decided on, joining the flow of the job that finished (when it has one). */
   async enqueueFollowUp(job: Job, parent: { id: string; queue: string } | undefined): Promise<void> {
     if (!parent) return this.enqueue(job);
-    await this.queues[job.name].add(job.name, job.data, childOptions(this.config, job, parent));
+    await this.queues[job.name].add(job.name, job.data, { ...readJobOptions(this.config, job), parent });
   }
 
   async has(job: Job): Promise<boolean> {

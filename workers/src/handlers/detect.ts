@@ -1,5 +1,6 @@
 import { DocumentError } from '@woo/core';
 import {
+  batchOfficials,
   failDocument,
   listBatchDocuments,
   loadBatchKnowledge,
@@ -40,7 +41,7 @@ export async function detectJob({ batchId }: JobPayloads['detect'], ctx: DetectC
     ctx.log.info('no document of the batch awaits detection; nothing to do');
     return {};
   }
-  const detector = await ctx.detector();
+  const detector = await ctx.detector(await batchOfficials(ctx.db, batchId));
   const dossier = batchDossier(detector, await learnBatch(ctx, detector, batchId, documents));
   let detected = 0;
   for (const d of waiting) {

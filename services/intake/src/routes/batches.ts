@@ -34,14 +34,24 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['intake'],
         summary: 'Nieuwe batch (bijv. één Woo-verzoek), van het team van de aanmaker',
         security: bearer,
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), team: Type.Optional(Team) }),
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          team: Type.Optional(Team),
+          officials: Type.Optional(
+            Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+              maxItems: 10_000,
+              description: 'Ambtenaren en bestuurders wier naam in deze batch zichtbaar blijft (naast de lijst van de installatie), zoals --officials van de CLI.',
+            }),
+          ),
+        }),
         response: { 201: Batch, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
       const team = teamForNewBatch(request.actor, request.body.team);
       if (typeof team !== 'string') return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: team.message });
-      const batch = await createBatch(fastify.db, request.body.name.trim(), request.actor, team);
+      const officials = (request.body.officials ?? []).map((o) => o.trim()).filter(Boolean);
+      const batch = await createBatch(fastify.db, request.body.name.trim(), request.actor, team, officials);
       return reply.code(201).send({ id: batch.id, name: batch.name, teams: [team] });
     },
   );
