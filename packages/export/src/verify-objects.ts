@@ -37,6 +37,15 @@ export interface StoredObjects {
   streamHashes: Set<string>;
 }
 
+const BINARY_SUBTYPES = new Set(['Image', 'Type1C', 'CIDFontType0C', 'OpenType']);
+
+/** Image and font-program streams. */
+function isBinary(dict: mupdf.PDFObject): boolean {
+  const subtype = dict.get('Subtype');
+  if (subtype.isName() && BINARY_SUBTYPES.has(subtype.asName())) return true;
+  return !dict.get('Length1').isNull() || !dict.get('Length2').isNull();
+}
+
 /** Reads every object of the file once. */
 export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
   const strings: string[] = [];
@@ -64,7 +73,9 @@ export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
     }
     streamHashes.add(hash(data));
     const latin1 = Buffer.from(data).toString('latin1');
-    streams.push(latin1);
+    // pixels and font programs are binary: any two letters occur in them by chance (they are
+    // checked as decoded pixels and as surviving programs instead)
+    if (!isBinary(value)) streams.push(latin1);
     shown.push(shownText(latin1));
   }
   return { strings: strings.join('\n'), streams: streams.join('\n'), shown: shown.join('\n'), redactAnnotations, streamHashes };
