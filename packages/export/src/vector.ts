@@ -1,7 +1,7 @@
 import * as mupdf from 'mupdf';
 import { padBox, type Box } from '@woo/core';
 import type { PlacedBox } from './cover.js';
-import { labelOperators } from './vector-label.js';
+import { labelOperators, num } from './vector-label.js';
 import { BOX_PADDING_PT } from './paint.js';
 
 /* The vector path ("D2", MuPDF true redaction): the redactions are applied inside the original
@@ -128,11 +128,6 @@ export function redactVectorPage(doc: mupdf.PDFDocument, page: mupdf.PDFPage, pl
   else if (!old.isNull()) contents.push(old);
   contents.push(doc.addStream(`\n${ops.join('\n')}\n`, {}));
   pageObject.put('Contents', contents);
-}
-
-/** Numbers as PDF operands: no exponent notation, at most 3 decimals. */
-export function num(v: number): string {
-  return String(Math.round(v * 1000) / 1000);
 }
 
 /** The label font of a vector document (Helvetica Bold, Latin encoding). */
