@@ -1,5 +1,6 @@
 import type * as mupdf from 'mupdf';
 import { OUTPUT_PRODUCER, OUTPUT_TITLE } from './metadata.js';
+import { isName } from './vector.js';
 
 /* What a vector export keeps of the original object graph: an allowlist, so that whatever we did
  * not think of (a viewer's private key, a new kind of action) is dropped rather than published.
@@ -28,7 +29,7 @@ export function scrubDocument(doc: mupdf.PDFDocument): void {
   catalog.put('Lang', doc.newString(OUTPUT_LANGUAGE));
 
   const walk = (node: mupdf.PDFObject) => {
-    if (node.get('Type').asName?.() === 'Pages') {
+    if (isName(node.get('Type'), 'Pages')) {
       keepOnly(node, PAGE_TREE_KEEP);
       node.get('Kids').forEach((kid) => walk(kid));
     } else {

@@ -34,7 +34,7 @@ export function vectorObstacles(page: mupdf.PDFPage): string[] {
     }
     const fonts = resources.get('Font');
     if (fonts.isDictionary()) fonts.forEach((font) => {
-      if (font.get('Subtype').asName?.() === 'Type3') found.add('Type3-lettertype');
+      if (isName(font.get('Subtype'), 'Type3')) found.add('Type3-lettertype');
     });
     if (hasEntries(resources.get('Pattern'))) found.add('patroonvulling');
     if (hasEntries(resources.get('Shading'))) found.add('kleurverloop');
@@ -42,11 +42,16 @@ export function vectorObstacles(page: mupdf.PDFPage): string[] {
     const xobjects = resources.get('XObject');
     if (xobjects.isDictionary()) xobjects.forEach((xobject) => {
       if (!xobject.get('OC').isNull()) found.add('optionele inhoud');
-      if (xobject.get('Subtype').asName?.() === 'Form') visit(xobject.get('Resources'));
+      if (isName(xobject.get('Subtype'), 'Form')) visit(xobject.get('Resources'));
     });
   };
   visit(page.getObject().getInheritable('Resources'));
   return [...found];
+}
+
+/** True when `value` is the name `name` (a missing or other-typed value is not). */
+export function isName(value: mupdf.PDFObject, name: string): boolean {
+  return value.isName() && value.asName() === name;
 }
 
 function hasEntries(dict: mupdf.PDFObject): boolean {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as mupdf from 'mupdf';
 import type { Box } from '@woo/core';
+import { isName } from './vector.js';
 
 /* The verifier's object-level checks, on the file as stored rather than as a viewer shows it:
  * the text of every object and every decompressed stream (what `qpdf --qdf` shows), /Redact
@@ -62,7 +63,7 @@ export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
     // a stream is only known as one through its reference: keep `obj` indirect
     const obj = doc.newIndirect(num);
     const value = obj.resolve();
-    if (value.isDictionary() && value.get('Subtype').isName() && value.get('Subtype').asName() === 'Redact') redactAnnotations++;
+    if (value.isDictionary() && isName(value.get('Subtype'), 'Redact')) redactAnnotations++;
     collect(value, 0);
     if (!obj.isStream()) continue;
     let data: Uint8Array;
@@ -114,7 +115,7 @@ export function pageStreams(page: mupdf.PDFPage): { content: string[]; fonts: st
     if (fontDict.isDictionary()) fontDict.forEach((font) => fontProgram(font));
     const xobjects = resources.get('XObject');
     if (xobjects.isDictionary()) xobjects.forEach((x) => {
-      if (x.get('Subtype').isName() && x.get('Subtype').asName() === 'Form' && x.isStream() && once(x)) {
+      if (isName(x.get('Subtype'), 'Form') && x.isStream() && once(x)) {
         addContent(x);
         visit(x.get('Resources'));
       }
