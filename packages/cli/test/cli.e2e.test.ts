@@ -111,6 +111,10 @@ describe('woo-redact on a folder', () => {
       const boxes = report.redactions.filter((r: { status: string }) => r.status === 'accepted').reduce((n: number, r: { boxes: unknown[] }) => n + r.boxes.length, 0);
       const labels = pdftotext(outputOf(`${t.doc}_digital.pdf`).output!).match(/5\.1\.2e/g)?.length ?? 0;
       expect(labels).toBe(boxes);
+      // --export auto: every page is accounted for, and clean digital pages keep their content
+      const { vector, raster } = report.exportedPages as { vector: number[]; raster: number[] };
+      expect([...vector, ...raster].sort((a, b) => a - b)).toEqual(Array.from({ length: report.pages }, (_, i) => i + 1));
+      expect(vector.length, t.doc).toBeGreaterThan(0);
     }
   });
 

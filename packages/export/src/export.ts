@@ -14,7 +14,6 @@ export const DEFAULT_DPI = 150;
  * the document. `auto` (default): as `vector`, but a rejected vector page is exported again as
  * raster. */
 export type ExportMethod = 'raster' | 'vector' | 'auto';
-export const EXPORT_METHODS: readonly ExportMethod[] = ['raster', 'vector', 'auto'];
 export type PageMethod = 'vector' | 'raster';
 
 export interface ExportOptions {
@@ -39,7 +38,7 @@ export interface ExportedPdf {
 /** A page whose reading proved that every ink on it is visible text of trusted fonts: no OCR
  * regions (images with text, annotation appearances, untrusted fonts, outlines), no hidden
  * text, nothing unread. Only such a page can be redacted inside its own content. */
-export function readCleanly(page: Page): boolean {
+function readCleanly(page: Page): boolean {
   return page.source === 'text-layer' && !page.needsOcr && !page.ocrRegions?.length && !page.hiddenWords?.length && !page.unreadRegions?.length;
 }
 

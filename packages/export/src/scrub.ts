@@ -1,5 +1,6 @@
 import type * as mupdf from 'mupdf';
 import { OUTPUT_LANGUAGE, OUTPUT_PRODUCER } from './metadata.js';
+import { isName } from './vector.js';
 
 /* What a vector export keeps of the original object graph: an allowlist, so that whatever we did
  * not think of (a viewer's private key, a new kind of action) is dropped rather than published.
@@ -27,7 +28,7 @@ export function scrubDocument(doc: mupdf.PDFDocument, title: string): void {
   catalog.put('Lang', doc.newString(OUTPUT_LANGUAGE));
 
   const walk = (node: mupdf.PDFObject) => {
-    if (node.get('Type').asName?.() === 'Pages') {
+    if (isName(node.get('Type'), 'Pages')) {
       keepOnly(node, PAGE_TREE_KEEP);
       node.get('Kids').forEach((kid) => walk(kid));
     } else {

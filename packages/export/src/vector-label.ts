@@ -21,6 +21,11 @@ function widthEm(text: string): number {
   return w;
 }
 
+/** Numbers as PDF operands: no exponent notation, at most 3 decimals. */
+export function num(v: number): string {
+  return String(Math.round(v * 1000) / 1000);
+}
+
 /** UTF-16BE hex string with byte-order mark, as PDF text strings in content streams. */
 function hexText(text: string): string {
   const bytes = Buffer.from(`\ufeff${text}`, 'utf16le').swap16();
@@ -39,10 +44,9 @@ export function labelOperators(box: Box, pageBottom: number, grounds: readonly G
   const visible = size >= MIN_VISIBLE_LABEL_PT;
   const x = box.x + (box.width - natural * size) / 2;
   const y = pageBottom - (box.y + box.height / 2) - HALF_CAP_EM * size;
-  const f = (v: number) => String(Math.round(v * 1000) / 1000);
   return [
     `/Span <</Alt ${hexText(redactionAltText(grounds))} /ActualText ${hexText(label)}>> BDC`,
-    `BT 1 g ${visible ? 0 : 3} Tr /${fontKey} ${f(size)} Tf ${f(x)} ${f(y)} Td (${label}) Tj ET`,
+    `BT 1 g ${visible ? 0 : 3} Tr /${fontKey} ${num(size)} Tf ${num(x)} ${num(y)} Td (${label}) Tj ET`,
     'EMC',
   ];
 }

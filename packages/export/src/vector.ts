@@ -1,7 +1,7 @@
 import * as mupdf from 'mupdf';
 import { boxesOverlap, groundsOf, padBox, type Box } from '@woo/core';
 import type { PlacedBox } from './cover.js';
-import { labelOperators } from './vector-label.js';
+import { labelOperators, num } from './vector-label.js';
 import { BOX_PADDING_PT } from './paint.js';
 
 /* The vector path ("D2", MuPDF true redaction): the redactions are applied inside the original
@@ -34,7 +34,7 @@ export function vectorObstacles(page: mupdf.PDFPage): string[] {
     }
     const fonts = resources.get('Font');
     if (fonts.isDictionary()) fonts.forEach((font) => {
-      if (font.get('Subtype').asName?.() === 'Type3') found.add('Type3-lettertype');
+      if (isName(font.get('Subtype'), 'Type3')) found.add('Type3-lettertype');
     });
     if (hasEntries(resources.get('Pattern'))) found.add('patroonvulling');
     if (hasEntries(resources.get('Shading'))) found.add('kleurverloop');
@@ -42,11 +42,16 @@ export function vectorObstacles(page: mupdf.PDFPage): string[] {
     const xobjects = resources.get('XObject');
     if (xobjects.isDictionary()) xobjects.forEach((xobject) => {
       if (!xobject.get('OC').isNull()) found.add('optionele inhoud');
-      if (xobject.get('Subtype').asName?.() === 'Form') visit(xobject.get('Resources'));
+      if (isName(xobject.get('Subtype'), 'Form')) visit(xobject.get('Resources'));
     });
   };
   visit(page.getObject().getInheritable('Resources'));
   return [...found];
+}
+
+/** True when `value` is the name `name` (a missing or other-typed value is not). */
+export function isName(value: mupdf.PDFObject, name: string): boolean {
+  return value.isName() && value.asName() === name;
 }
 
 function hasEntries(dict: mupdf.PDFObject): boolean {
@@ -132,11 +137,6 @@ export function redactVectorPage(doc: mupdf.PDFDocument, page: mupdf.PDFPage, pl
   else if (!old.isNull()) contents.push(old);
   contents.push(doc.addStream(`\n${ops.join('\n')}\n`, {}));
   pageObject.put('Contents', contents);
-}
-
-/** Numbers as PDF operands: no exponent notation, at most 3 decimals. */
-export function num(v: number): string {
-  return String(Math.round(v * 1000) / 1000);
 }
 
 /** The label font of a vector document (Helvetica Bold, Latin encoding). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as mupdf from 'mupdf';
 import type { Box } from '@woo/core';
+import { isName } from './vector.js';
 
 /* The verifier's object-level checks, on the file as stored rather than as a viewer shows it:
  * the text of every object and every decompressed stream (what `qpdf --qdf` shows), /Redact
@@ -37,6 +38,15 @@ export interface StoredObjects {
   streamHashes: Set<string>;
 }
 
+const BINARY_SUBTYPES = new Set(['Image', 'Type1C', 'CIDFontType0C', 'OpenType']);
+
+/** Image and font-program streams. */
+function isBinary(dict: mupdf.PDFObject): boolean {
+  const subtype = dict.get('Subtype');
+  if (subtype.isName() && BINARY_SUBTYPES.has(subtype.asName())) return true;
+  return !dict.get('Length1').isNull() || !dict.get('Length2').isNull();
+}
+
 /** Reads every object of the file once. */
 export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
   const strings: string[] = [];
@@ -53,7 +63,7 @@ export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
     // a stream is only known as one through its reference: keep `obj` indirect
     const obj = doc.newIndirect(num);
     const value = obj.resolve();
-    if (value.isDictionary() && value.get('Subtype').isName() && value.get('Subtype').asName() === 'Redact') redactAnnotations++;
+    if (value.isDictionary() && isName(value.get('Subtype'), 'Redact')) redactAnnotations++;
     collect(value, 0);
     if (!obj.isStream()) continue;
     let data: Uint8Array;
@@ -64,7 +74,9 @@ export function storedObjects(doc: mupdf.PDFDocument): StoredObjects {
     }
     streamHashes.add(hash(data));
     const latin1 = Buffer.from(data).toString('latin1');
-    streams.push(latin1);
+    // pixels and font programs are binary: any two letters occur in them by chance (they are
+    // checked as decoded pixels and as surviving programs instead)
+    if (!isBinary(value)) streams.push(latin1);
     shown.push(shownText(latin1));
   }
   return { strings: strings.join('\n'), streams: streams.join('\n'), shown: shown.join('\n'), redactAnnotations, streamHashes };
@@ -103,7 +115,7 @@ export function pageStreams(page: mupdf.PDFPage): { content: string[]; fonts: st
     if (fontDict.isDictionary()) fontDict.forEach((font) => fontProgram(font));
     const xobjects = resources.get('XObject');
     if (xobjects.isDictionary()) xobjects.forEach((x) => {
-      if (x.get('Subtype').isName() && x.get('Subtype').asName() === 'Form' && x.isStream() && once(x)) {
+      if (isName(x.get('Subtype'), 'Form') && x.isStream() && once(x)) {
         addContent(x);
         visit(x.get('Resources'));
       }
