@@ -1,0 +1,169 @@
+import { strFromU8, strToU8 } from 'fflate';
+
+/* Word, Excel and PowerPoint packages edited before LibreOffice sees them, so that nothing the
+ * author hid is left out of the PDF (and so out of the reading and the review): hidden text,
+ * tracked changes, comments, hidden sheets, rows, columns and slides, print areas that cut off
+ * part of a sheet. External links are cut and macros removed: the conversion never fetches or
+ * runs anything. Each edit is counted; `notes` says in Dutch what was made visible. */
+
+export type Entries = Record<string, Uint8Array>;
+
+interface Edit {
+  entries: Entries;
+  notes: string[];
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+function xmlText(xml: string): string {
+  return [...xml.matchAll(/<w:(?:t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join('');
+}
+
+/** Word: comment text in the running text where the comment is anchored. */
+function wordComments(entries: Entries): Map<string, string> {
+  const xml = entries['word/comments.xml'];
+  const comments = new Map<string, string>();
+  if (!xml) return comments;
+  for (const m of strFromU8(xml).matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g)) {
+    const id = /w:id="([^"]*)"/.exec(m[1]!)?.[1];
+    const author = /w:author="([^"]*)"/.exec(m[1]!)?.[1];
+    // author and text are already XML-escaped in the source; they are put back as they are
+    if (id !== undefined) comments.set(id, `[Opmerking${author ? ` van ${author}` : ''}: ${xmlText(m[2]!)}]`);
+  }
+  return comments;
+}
+
+function editWordPart(xml: string, comments: Map<string, string>, tally: Record<string, number>): string {
+  tally.hidden! += count(xml, /<w:(?:vanish|specVanish|webHidden)\b(?![^>]*w:val="(?:false|0|off)")[^>]*\/>/g);
+  let out = xml.replace(/<w:(?:vanish|specVanish|webHidden)\b[^>]*\/>/g, '');
+  tally.deleted! += count(out, /<w:(?:del|moveFrom)\b[^>]*>(?!\s*<\/)/g);
+  tally.inserted! += count(out, /<w:(?:ins|moveTo)\b[^>]*[^/]>/g);
+  // tracked changes: deleted and inserted text both become ordinary text
+  out = out
+    .replace(/<w:(?:del|ins|moveFrom|moveTo)\b[^>]*\/>/g, '')
+    .replace(/<\/?w:(?:del|ins|moveFrom|moveTo)\b[^>]*>/g, '')
+    .replace(/<(\/?)w:delText\b/g, '<$1w:t')
+    .replace(/<(\/?)w:delInstrText\b/g, '<$1w:instrText')
+    .replace(/<w:(?:moveFromRange|moveToRange)(?:Start|End)\b[^>]*\/>/g, '');
+  out = out.replace(/<w:commentReference\b[^>]*w:id="([^"]*)"[^>]*\/>/g, (ref, id: string) => {
+    const text = comments.get(id);
+    if (text === undefined) return ref;
+    tally.comments!++;
+    return `${ref}<w:t xml:space="preserve"> ${text}</w:t>`;
+  });
+  return out;
+}
+
+function editWord(entries: Entries): Edit {
+  const tally: Record<string, number> = { hidden: 0, deleted: 0, inserted: 0, comments: 0 };
+  const comments = wordComments(entries);
+  const out: Entries = { ...entries };
+  for (const name of Object.keys(entries)) {
+    if (/^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(name)) {
+      out[name] = strToU8(editWordPart(strFromU8(entries[name]!), comments, tally));
+    }
+  }
+  const notes: string[] = [];
+  if (tally.hidden) notes.push(`verborgen tekst zichtbaar gemaakt (${tally.hidden}×)`);
+  if (tally.deleted || tally.inserted) notes.push(`bijgehouden wijzigingen zichtbaar gemaakt: ${tally.deleted} verwijdering(en) en ${tally.inserted} invoeging(en) staan als gewone tekst in het document`);
+  if (tally.comments) notes.push(`${tally.comments} opmerking(en) in de tekst gezet als [Opmerking van …]`);
+  return { entries: out, notes };
+}
+
+function editExcel(entries: Entries): Edit {
+  const out: Entries = { ...entries };
+  const notes: string[] = [];
+  const workbookXml = entries['xl/workbook.xml'];
+  if (workbookXml) {
+    let xml = strFromU8(workbookXml);
+    const hiddenSheets = [...xml.matchAll(/<sheet\b[^>]*\bstate="(?:hidden|veryHidden)"[^>]*>/g)].map((m) => /name="([^"]*)"/.exec(m[0])?.[1] ?? '?');
+    xml = xml.replace(/(<sheet\b[^>]*?)\s+state="(?:hidden|veryHidden)"/g, '$1');
+    const printAreas = count(xml, /<definedName\b[^>]*name="_xlnm\.Print_Area"[^>]*>[^<]*<\/definedName>/g);
+    xml = xml.replace(/<definedName\b[^>]*name="_xlnm\.Print_Area"[^>]*>[^<]*<\/definedName>/g, '');
+    out['xl/workbook.xml'] = strToU8(xml);
+    if (hiddenSheets.length) notes.push(`verborgen werkblad(en) zichtbaar gemaakt: ${hiddenSheets.join(', ')}`);
+    if (printAreas) notes.push(`afdrukbereik verwijderd, zodat het hele werkblad wordt getoond (${printAreas}×)`);
+  }
+  let rows = 0;
+  let columns = 0;
+  let comments = 0;
+  for (const name of Object.keys(entries)) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      let xml = strFromU8(entries[name]!);
+      rows += count(xml, /<row\b[^>]*\shidden="(?:1|true)"/g);
+      columns += count(xml, /<col\b[^>]*\shidden="(?:1|true)"/g);
+      xml = xml
+        .replace(/(<(?:row|col)\b[^>]*?)\shidden="(?:1|true)"/g, '$1')
+        // a column of width 0 or a row of height 0 hides as well as the hidden flag does
+        .replace(/(<col\b[^>]*\swidth=")0(?:\.0+)?"/g, '$110"')
+        .replace(/(<row\b[^>]*\sht=")0(?:\.0+)?"/g, '$115"')
+        .replace(/(<sheetFormatPr\b[^>]*?)\szeroHeight="(?:1|true)"/g, '$1');
+      // comments are printed at the end of the sheet
+      if (/<legacyDrawing\b/.test(xml) || Object.keys(entries).some((n) => /^xl\/comments\d*\.xml$/.test(n))) {
+        xml = /<pageSetup\b/.test(xml)
+          ? xml.replace(/<pageSetup\b/, '<pageSetup cellComments="atEnd"').replace(/(<pageSetup cellComments="atEnd"[^>]*?)\scellComments="[^"]*"/, '$1')
+          : xml.replace(/(<\/sheetData>(?:[\s\S]*?<pageMargins\b[^>]*\/>)?)/, '$1<pageSetup cellComments="atEnd"/>');
+      }
+      out[name] = strToU8(xml);
+    }
+    if (/^xl\/comments\d*\.xml$/.test(name)) comments += count(strFromU8(entries[name]!), /<comment\b/g);
+  }
+  if (rows) notes.push(`${rows} verborgen rij(en) zichtbaar gemaakt`);
+  if (columns) notes.push(`${columns} verborgen kolom(men) zichtbaar gemaakt`);
+  if (comments) notes.push(`${comments} opmerking(en) bij cellen afgedrukt aan het eind van het werkblad`);
+  return { entries: out, notes };
+}
+
+function editPowerPoint(entries: Entries): Edit {
+  const out: Entries = { ...entries };
+  let hiddenSlides = 0;
+  for (const name of Object.keys(entries)) {
+    if (!/^ppt\/slides\/slide\d+\.xml$/.test(name)) continue;
+    const xml = strFromU8(entries[name]!);
+    if (/<p:sld\b[^>]*\sshow="(?:0|false)"/.test(xml)) {
+      hiddenSlides++;
+      out[name] = strToU8(xml.replace(/(<p:sld\b[^>]*?)\sshow="(?:0|false)"/, '$1'));
+    }
+  }
+  const notes = hiddenSlides ? [`${hiddenSlides} verborgen dia('s) zichtbaar gemaakt`] : [];
+  if (Object.keys(entries).some((n) => /^ppt\/notesSlides\//.test(n))) notes.push('notities bij de dia\'s zijn als extra pagina\'s opgenomen');
+  return { entries: out, notes };
+}
+
+/** Relationships to outside the package (linked images, OLE links, external workbooks) are
+ * removed, hyperlinks kept (they are text, never followed); macro projects are removed. */
+function cutExternal(entries: Entries): Edit {
+  const out: Entries = {};
+  let links = 0;
+  let macros = 0;
+  for (const [name, bytes] of Object.entries(entries)) {
+    if (/(^|\/)vbaProject\.bin$|(^|\/)vbaData\.xml$/i.test(name)) {
+      macros++;
+      continue;
+    }
+    if (name.endsWith('.rels')) {
+      const xml = strFromU8(bytes);
+      const external = /<Relationship\b(?=[^>]*TargetMode="External")(?![^>]*\/hyperlink")[^>]*\/>/g;
+      links += count(xml, external);
+      out[name] = strToU8(xml.replace(external, ''));
+      continue;
+    }
+    out[name] = bytes;
+  }
+  const notes: string[] = [];
+  if (links) notes.push(`${links} externe koppeling(en) niet opgehaald`);
+  if (macros) notes.push('macro\'s verwijderd (nooit uitgevoerd)');
+  return { entries: out, notes };
+}
+
+/** The package edited so that everything hidden is shown; undefined when it is no OOXML package. */
+export function unhideOoxml(entries: Entries): Edit | undefined {
+  if (!entries['[Content_Types].xml']) return undefined;
+  const safe = cutExternal(entries);
+  const edit = entries['word/document.xml'] ? editWord : entries['xl/workbook.xml'] ? editExcel : entries['ppt/presentation.xml'] ? editPowerPoint : undefined;
+  if (!edit) return safe;
+  const shown = edit(safe.entries);
+  return { entries: shown.entries, notes: [...shown.notes, ...safe.notes] };
+}
