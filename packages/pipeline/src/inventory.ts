@@ -10,6 +10,17 @@ export interface InventoryRow {
   error?: string;
   /** What a person must still check (parts not read with confidence, hidden text left out). */
   remark?: string;
+  /** Set for an attachment (or archive member): the family it belongs to. */
+  family?: DocumentFamily;
+}
+
+/** A message with its attachments, or an archive with its files: documents that belong together.
+ * `position` 0 is the file that was handed in; its attachments follow, depth first. */
+export interface DocumentFamily {
+  id: string;
+  position: number;
+  /** Inventory number of the message this document is attached to. */
+  parentNumber?: number;
 }
 
 export type Decision = 'Openbaar' | 'Deels openbaar' | 'Niet openbaar' | 'Niet verwerkt';
@@ -38,7 +49,7 @@ function inventoryFields(row: InventoryRow): string[] {
     decisionOf(row),
     grounds.join(', '),
     String(applied.length),
-    row.error ?? row.remark ?? '',
+    [row.family?.parentNumber === undefined ? '' : `Bijlage bij ${row.family.parentNumber}`, row.error ?? row.remark ?? ''].filter(Boolean).join('. '),
   ];
 }
 

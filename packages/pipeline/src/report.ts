@@ -1,4 +1,5 @@
 import { CATEGORY_LABELS, groundByCode, type Redaction } from '@woo/core';
+import type { DocumentFamily } from './inventory.js';
 import type { OcrPageSummary } from './ocr-review.js';
 import type { ReadingFinding } from './reading-findings.js';
 import type { ProcessedDocument } from './process-document.js';
@@ -20,6 +21,16 @@ export interface RedactionReport {
   /** Suggestions left open for a reviewer (weak hints): listed below, not blacked out. */
   openSuggestions: number;
   redactions: Array<Redaction & { categoryLabel: string; groundDescription: string }>;
+  /** Set when the document was converted (e-mail, Office, archive member): its source format,
+   * what was hidden in the source and made visible, and its family. */
+  conversion?: ConversionReport;
+}
+
+export interface ConversionReport {
+  sourceKind: string;
+  /** Dutch: hidden sheets, rows, columns, text, comments, tracked changes shown; links not fetched. */
+  unhidden: string[];
+  family?: DocumentFamily;
 }
 
 export function redactionReport(

@@ -72,6 +72,38 @@ function editWord(entries: Entries): Edit {
   return { entries: out, notes };
 }
 
+function columnIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function sharedStrings(entries: Entries): string[] {
+  const xml = entries['xl/sharedStrings.xml'];
+  if (!xml) return [];
+  return [...strFromU8(xml).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1]!.matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
+}
+
+/** In the PDF, text running past its cell is cut off at the next filled cell: every column gets
+ * the width of its longest value (Excel's limit is 255 characters), so no text is cut. */
+function widenColumns(xml: string, shared: readonly string[]): string {
+  const longest = new Map<number, number>();
+  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const column = /\br="([A-Z]+)\d+"/.exec(m[1]!)?.[1];
+    if (!column || !m[2]) continue;
+    const type = /\bt="([^"]*)"/.exec(m[1]!)?.[1];
+    const value = /<v>([^<]*)<\/v>/.exec(m[2])?.[1] ?? '';
+    const text = type === 's' ? (shared[Number(value)] ?? '') : type === 'inlineStr' ? [...m[2].matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join('') : value;
+    const chars = Math.max(...text.split(/\n/).map((line) => line.length));
+    const index = columnIndex(column);
+    longest.set(index, Math.max(longest.get(index) ?? 0, chars));
+  }
+  const cols = [...longest]
+    .sort(([a], [b]) => a - b)
+    .map(([index, chars]) => `<col min="${index}" max="${index}" width="${Math.min(255, Math.max(10, Math.ceil(chars * 1.2) + 2))}" customWidth="1"/>`)
+    .join('');
+  const withoutCols = xml.replace(/<cols>[\s\S]*?<\/cols>/, '');
+  return cols ? withoutCols.replace(/<sheetData\b/, `<cols>${cols}</cols><sheetData`) : withoutCols;
+}
+
 function editExcel(entries: Entries): Edit {
   const out: Entries = { ...entries };
   const notes: string[] = [];
@@ -89,17 +121,18 @@ function editExcel(entries: Entries): Edit {
   let rows = 0;
   let columns = 0;
   let comments = 0;
+  const shared = sharedStrings(entries);
   for (const name of Object.keys(entries)) {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
       let xml = strFromU8(entries[name]!);
       rows += count(xml, /<row\b[^>]*\shidden="(?:1|true)"/g);
       columns += count(xml, /<col\b[^>]*\shidden="(?:1|true)"/g);
       xml = xml
-        .replace(/(<(?:row|col)\b[^>]*?)\shidden="(?:1|true)"/g, '$1')
-        // a column of width 0 or a row of height 0 hides as well as the hidden flag does
-        .replace(/(<col\b[^>]*\swidth=")0(?:\.0+)?"/g, '$110"')
+        .replace(/(<row\b[^>]*?)\shidden="(?:1|true)"/g, '$1')
+        // a row of height 0 hides as well as the hidden flag does (columns: widenColumns)
         .replace(/(<row\b[^>]*\sht=")0(?:\.0+)?"/g, '$115"')
         .replace(/(<sheetFormatPr\b[^>]*?)\szeroHeight="(?:1|true)"/g, '$1');
+      xml = widenColumns(xml, shared);
       // comments are printed at the end of the sheet
       if (/<legacyDrawing\b/.test(xml) || Object.keys(entries).some((n) => /^xl\/comments\d*\.xml$/.test(n))) {
         xml = /<pageSetup\b/.test(xml)
