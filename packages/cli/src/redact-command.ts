@@ -4,11 +4,13 @@ import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/cor
 import { createDetector, parseOfficialsList } from '@woo/detect';
 import { findingsRemark, inventoryCsv, redactionReport, StagePool, type DocumentOutcome, type InventoryRow, type ReadingFinding } from '@woo/pipeline';
 import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
+import { convertPass, numberDocuments, type BatchDocument } from './convert-pass.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { onInterrupt } from './interrupt.js';
 import { prepareOutputDir } from './output-dir.js';
 import { Progress } from './progress.js';
 import { completedOutput, outputPaths } from './resume.js';
+import { SealedStore } from './sealed-store.js';
 import { writeAtomic } from './write-files.js';
 
 export interface RedactOptions {
@@ -34,7 +36,22 @@ export interface RunSummary {
   out: string;
   /** Set when the run was stopped by SIGINT or SIGTERM. */
   interrupted?: string;
-  results: Array<{ file: string; status: Status; pages: number; redactions: number; resumed?: true; error?: string; errorCode?: string; findings?: string[] }>;
+  results: Array<{
+    file: string;
+    status: Status;
+    pages: number;
+    redactions: number;
+    resumed?: true;
+    error?: string;
+    errorCode?: string;
+    findings?: string[];
+    /** Attachments and archive members: the family and the number of the message they belong to. */
+    familyId?: string;
+    familyPosition?: number;
+    parentNumber?: number;
+    /** What was hidden in the source file and made visible before reading (Dutch). */
+    unhidden?: string[];
+  }>;
 }
 
 /** One document's end state, whichever way it was reached. */
@@ -61,12 +78,21 @@ function fromOutcome(outcome: DocumentOutcome, done: boolean): Result {
 async function checkUsage(inputs: string[], opts: RedactOptions): Promise<{ out: string; files: InputFile[] }> {
   const out = await prepareOutputDir(opts.out);
   const files = await collectInputs(inputs);
-  if (!files.length) throw new Error(`Geen documenten (PDF, PNG, JPEG of TIFF) gevonden in ${inputs.join(', ')}.`);
-  const { maxDocumentsPerBatch } = documentLimits();
-  if (files.length > maxDocumentsPerBatch) {
-    throw new Error(`${dutchNumber(files.length)} documenten is meer dan de toegestane ${dutchNumber(maxDocumentsPerBatch)} per run (MAX_DOCUMENTS_PER_BATCH). Verdeel ze over meer runs.`);
-  }
+  if (!files.length) throw new Error(`Geen bestanden gevonden in ${inputs.join(', ')}.`);
+  checkBatchSize(files.length);
   return { out, files };
+}
+
+/** Checked on the input files, and again once mail and archives are unfolded into documents. */
+function checkBatchSize(documents: number): void {
+  const { maxDocumentsPerBatch } = documentLimits();
+  if (documents > maxDocumentsPerBatch) {
+    throw new Error(`${dutchNumber(documents)} documenten is meer dan de toegestane ${dutchNumber(maxDocumentsPerBatch)} per run (MAX_DOCUMENTS_PER_BATCH). Verdeel ze over meer runs.`);
+  }
+}
+
+function failedResult(error: Error & { code: string }): Result {
+  return { status: 'mislukt', pages: 0, applied: [], findings: [], error: { message: error.message, code: error.code } };
 }
 
 /** Redact every document found in `inputs`; returns the process exit code. */
@@ -78,29 +104,41 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
     keep: await wordList(opts.keep),
     redact: await wordList(opts.redact),
   });
-  const results: Array<Result | undefined> = new Array(files.length);
-  if (opts.resume) {
-    for (const [i, file] of files.entries()) {
-      const report = await completedOutput(path.join(out, file.name), file.displayName);
-      if (report) results[i] = { status: 'gelakt', pages: report.pages, applied: report.redactions.filter(isApplied), findings: report.findings, resumed: true };
-    }
-  }
-  const todo = files.map((file, index) => ({ file, index })).filter(({ index }) => !results[index]);
-
-  // decoding, OCR and export run in child processes with a memory cap, one per document lane
+  // decoding, conversion, OCR and export run in child processes with a memory cap, one per document lane
   const pool = new StagePool({ size: opts.concurrency });
   const controller = new AbortController();
   const interrupt = onInterrupt(controller, () => void pool.close());
+  // converted PDFs (personal data) are kept encrypted until the run ends
+  const store = await SealedStore.create();
+  let documents: BatchDocument[] = [];
+  let results: Array<Result | undefined> = [];
   const done = new Set<number>();
   try {
+    const converted = await convertPass(
+      files,
+      { concurrency: opts.concurrency, convert: pool.stages.convert, store, signal: controller.signal },
+      new Progress('omgezet', files.length, !opts.quiet),
+    );
+    documents = numberDocuments(converted);
+    checkBatchSize(documents.length);
+    results = documents.map((document) => (document.failure ? failedResult(document.failure) : undefined));
+    if (opts.resume) {
+      for (const [i, document] of documents.entries()) {
+        if (results[i]) continue;
+        const report = await completedOutput(path.join(out, document.name), document.displayName);
+        if (report) results[i] = { status: 'gelakt', pages: report.pages, applied: report.redactions.filter(isApplied), findings: report.findings, resumed: true };
+      }
+    }
+    const todo = documents.map((document, index) => ({ document, index })).filter(({ index }) => !results[index]);
     const outcomes = await runBatchPasses(
-      todo.map((t) => t.file),
+      todo.map((t) => t.document),
       { concurrency: opts.concurrency, dossier: detector.dossier(), stages: pool.stages, policy: 'accept-suggested', dpi: opts.dpi, signal: controller.signal },
       { read: new Progress('gelezen', todo.length, !opts.quiet), redact: new Progress('gelakt', todo.length, !opts.quiet) },
-      async (file, outcome, i) => {
+      async (document, outcome, i) => {
         if (outcome.ok) {
-          const paths = outputPaths(path.join(out, file.name));
-          await writeAtomic(paths.report, `${JSON.stringify(redactionReport(file.displayName, outcome), null, 1)}\n`);
+          const paths = outputPaths(path.join(out, document.name));
+          const written = { ...redactionReport(document.displayName, outcome), ...(document.conversion ? { conversion: document.conversion } : {}) };
+          await writeAtomic(paths.report, `${JSON.stringify(written, null, 1)}\n`);
           await writeAtomic(paths.pdf, outcome.pdf);
         }
         done.add(i);
@@ -110,17 +148,25 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   } finally {
     interrupt.dispose();
     await pool.close();
+    await store.remove();
   }
-  return report(files, results as Result[], out, opts, interrupt.signal());
+  return report(documents, results as Result[], out, opts, interrupt.signal());
 }
 
-async function report(files: readonly InputFile[], results: readonly Result[], out: string, opts: RedactOptions, interrupted: NodeJS.Signals | undefined): Promise<number> {
+function familyFields(document: BatchDocument): Pick<RunSummary['results'][number], 'familyId' | 'familyPosition' | 'parentNumber'> {
+  const family = document.conversion?.family;
+  if (!family) return {};
+  return { familyId: family.id, familyPosition: family.position, ...(family.parentNumber === undefined ? {} : { parentNumber: family.parentNumber }) };
+}
+
+async function report(files: readonly BatchDocument[], results: readonly Result[], out: string, opts: RedactOptions, interrupted: NodeJS.Signals | undefined): Promise<number> {
   const rows: InventoryRow[] = results.map((r, i) => ({
     number: i + 1,
     fileName: files[i]!.displayName,
     pages: r.pages,
     redactions: r.applied,
     ...(r.error ? { error: r.error.message } : { remark: findingsRemark(r.findings) }),
+    ...(files[i]!.conversion?.family ? { family: files[i]!.conversion!.family! } : {}),
   }));
   await writeAtomic(path.join(out, 'inventarislijst.csv'), inventoryCsv(rows));
   const summary: RunSummary = {
@@ -137,6 +183,8 @@ async function report(files: readonly InputFile[], results: readonly Result[], o
       redactions: r.applied.length,
       ...(r.resumed ? { resumed: r.resumed } : {}),
       ...(r.error ? { error: r.error.message, errorCode: r.error.code } : { findings: r.findings.map((f) => f.message) }),
+      ...familyFields(files[i]!),
+      ...(files[i]!.conversion?.unhidden.length ? { unhidden: files[i]!.conversion!.unhidden } : {}),
     })),
   };
   if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);

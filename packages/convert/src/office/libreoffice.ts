@@ -7,9 +7,10 @@ import { DocumentError } from '@woo/core';
 import type { ConvertLimits } from '../limits.js';
 
 /* One LibreOffice process per conversion, in a private temporary profile, with an address-space
- * limit (prlimit), a time limit (the whole process group is killed) and, where the kernel allows
- * it, no network at all (a fresh network namespace): a hanging or hostile file fails alone and
- * nothing is fetched. The profile forbids macros and never updates links. */
+ * limit (prlimit), a time limit (GNU timeout kills LibreOffice's whole process group, even when
+ * the process that started it was killed first) and, where the kernel allows it, no network at
+ * all (a fresh network namespace): a hanging or hostile file fails alone and nothing is fetched.
+ * The profile forbids macros and never updates links. */
 
 const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
 
@@ -42,24 +43,16 @@ function canIsolateNetwork(): boolean {
   return networkNamespace;
 }
 
-function run(command: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutS: number): Promise<{ code: number | null; timedOut: boolean; stderr: string }> {
+/** Exit status of `timeout -s KILL` when the time ran out (128 + SIGKILL). */
+const TIMED_OUT = 137;
+
+function run(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { cwd, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      process.kill(-child.pid!, 'SIGKILL');
-    }, timeoutS * 1000);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut, stderr });
-    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
   });
 }
 
@@ -92,10 +85,10 @@ export async function libreOfficeConvert(bytes: Uint8Array, extension: string, t
       input,
     ];
     const limited = ['prlimit', `--as=${limits.officeMemoryMb * 1024 * 1024}`, '--', ...soffice];
-    const command = canIsolateNetwork() ? ['unshare', '-rn', ...limited] : limited;
+    const command = ['timeout', '-s', 'KILL', String(limits.officeTimeoutS), ...(canIsolateNetwork() ? ['unshare', '-rn', ...limited] : limited)];
     const env = { PATH: process.env.PATH, HOME: dir, TMPDIR: dir, LANG: 'nl_NL.UTF-8', SAL_USE_VCLPLUGIN: 'svp' };
-    const result = await run(command, dir, env, limits.officeTimeoutS);
-    if (result.timedOut) {
+    const result = await run(command, dir, env);
+    if (result.code === TIMED_OUT) {
       throw new DocumentError('corrupt', `Het omzetten van dit Office-bestand naar PDF duurde langer dan ${limits.officeTimeoutS} seconden (OFFICE_TIMEOUT_S) en is afgebroken; het is niet verwerkt.`);
     }
     const produced: string[] = await readdir(path.join(dir, 'out')).catch(() => []);
