@@ -36,7 +36,7 @@ class PageWriter {
   /** `text` wrapped to `width` at `x`; characters the font lacks become '?' (never silently dropped). */
   paragraph(text: string, font: PDFFont, x: number, width: number): void {
     for (const line of text.split(/\r?\n/)) {
-      const words = this.printable(line).split(/(\s+)/);
+      const words = keepNumbersTogether(this.printable(line).split(/(\s+)/));
       let current = '';
       for (const word of words) {
         const candidate = current + word;
@@ -106,6 +106,21 @@ class PageWriter {
     }
     return out;
   }
+}
+
+/** Groups of digits separated by single spaces ("06 1340 2388", "NL91 ABNA 0417 1643 00") are
+ * not broken over two lines: a number is read (and found) whole. */
+function keepNumbersTogether(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const previous = out[out.length - 1];
+    const next = tokens[i + 1];
+    if (tokens[i] === ' ' && previous && next && /\d$/.test(previous) && /^(?:\d|[A-Z]{4}\b)/.test(next)) {
+      out[out.length - 1] = `${previous} ${next}`;
+      i++;
+    } else out.push(tokens[i]!);
+  }
+  return out;
 }
 
 async function embedImage(pdf: PDFDocument, file: MailFile): Promise<PDFImage | undefined> {
