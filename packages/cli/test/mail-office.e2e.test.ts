@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,11 +30,14 @@ const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}@]+/gu, '');
 
 beforeAll(async () => {
   truth = await generateMailOfficeCorpus(work, 11, 'b');
-  run = spawnSync(process.execPath, [bin, path.join(work, 'batch'), '--out', out, '--officials', path.join(work, 'officials.txt'), '--json', '--quiet'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 400_000,
-  });
+  // asynchronously: a blocked test worker misses vitest's heartbeats during the long run
+  const child = spawn(process.execPath, [bin, path.join(work, 'batch'), '--out', out, '--officials', path.join(work, 'officials.txt'), '--json', '--quiet'], { cwd: root });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  run = { status, stdout, stderr };
   summary = JSON.parse(run.stdout) as Summary;
 }, 420_000);
 

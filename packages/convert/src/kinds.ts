@@ -40,6 +40,10 @@ export function sniffKind(name: string, bytes: Uint8Array): SourceKind {
   if (isOle(bytes)) return /\.msg$/i.test(name) ? 'msg' : 'office';
   if (ascii(bytes, 0, 5) === '{\\rtf') return 'office';
   if (/\.eml$/i.test(name) || looksLikeMail(ascii(bytes, 0, 4096))) return 'eml';
+  // named as a format we read but not shaped like it: its reader says it is damaged
+  if (/\.msg$/i.test(name)) return 'msg';
+  if (/\.zip$/i.test(name)) return 'zip';
+  if (isOfficeName(name)) return 'office';
   return 'unsupported';
 }
 

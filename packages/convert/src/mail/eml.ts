@@ -18,6 +18,8 @@ function fileOf(attachment: Attachment, index: number): MailFile {
 export async function parseEml(bytes: Uint8Array): Promise<MailMessage> {
   // cid: links stay links (no data: URIs in the HTML): the images are taken from the parts
   const mail = await simpleParser(Buffer.from(bytes), { keepCidLinks: true, skipImageLinks: true, skipTextToHtml: true });
+  // the parser takes anything for a body; without a sender, recipient, date or subject it was no mail
+  if (!['from', 'to', 'date', 'subject'].some((header) => mail.headers.has(header))) throw new Error('no message headers');
   const html = typeof mail.html === 'string' ? mail.html : '';
   const shown = new Set(inlineImageIds(html));
   const isShown = (a: Attachment) => a.contentType.startsWith('image/') && a.cid !== undefined && shown.has(a.cid.toLowerCase());

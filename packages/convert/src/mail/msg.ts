@@ -2,8 +2,10 @@ import msgreader, { type FieldsData } from '@kenjiuno/msgreader';
 import { htmlToText, inlineImageIds } from './html-text.js';
 import { formatAddress, type MailFile, type MailMessage } from './message.js';
 
-// CommonJS: the class is the `default` of the module's exports
-const MsgReader = msgreader.default;
+// CommonJS with the class as `exports.default`: Node hands over the exports object, bundling
+// loaders (vitest) the class itself
+const loaded = msgreader as unknown as typeof msgreader.default | { default: typeof msgreader.default };
+const MsgReader = 'default' in loaded ? loaded.default : loaded;
 
 function recipients(all: readonly FieldsData[], type: 'to' | 'cc' | 'bcc'): string {
   return all
