@@ -2,6 +2,7 @@
  * in the same run on the same input (ratios are what to compare across machines). */
 import fs from 'node:fs';
 import { benchDetection, benchDigital, benchDocument, tempDir } from './bench-digital.js';
+import { benchConvert } from './bench-convert.js';
 import { benchOcrRows } from './bench-ocr.js';
 import { printRows } from './bench-util.js';
 
@@ -11,6 +12,7 @@ try {
   printRows('Digital pipeline, generated 50-page PDF', await benchDigital(pdf, work));
   printRows('Detection, one core', benchDetection(texts));
   printRows('OCR, generated scans rendered at 300 dpi (ratio: native time / ours)', await benchOcrRows(work));
+  printRows('Convert stage, seconds per input file (ratio: plain LibreOffice / ours)', await benchConvert(work));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
