@@ -22,6 +22,10 @@ export interface BatchDocument {
   parentIndex?: number;
 }
 
+/** Names of what the pipeline reads itself: a file so named that is not what it says (empty, text)
+ * goes there too, and extraction says what is wrong with it. */
+const PIPELINE_NAME = /\.(pdf|png|jpe?g|tiff?)$/i;
+
 const UNREADABLE = 'Het bestand kon niet worden gelezen (geen leesrechten of het is verdwenen).';
 
 async function readInput(file: InputFile): Promise<Uint8Array> {
@@ -60,7 +64,7 @@ export async function convertPass(
         return [{ name: file.name, displayName: file.displayName, failure: toDocumentError(err) }];
       }
       const kind = sniffKind(file.path, bytes);
-      if (kind === 'pdf' || kind === 'image') return asItIs;
+      if (kind === 'pdf' || kind === 'image' || (kind === 'unsupported' && PIPELINE_NAME.test(file.path))) return asItIs;
       let parts;
       try {
         parts = await options.convert(path.basename(file.path), bytes);
