@@ -13,7 +13,11 @@ function paragraphsText(xml: string): string {
   return [...xml.matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')).join(' ');
 }
 
-function editContent(xml: string, tally: Record<string, number>): string {
+/** Where a comment's text can stand: in running text a span; in a spreadsheet cell (where the
+ * comment is a child of the cell) a paragraph of its own. */
+type CommentPlace = 'span' | 'paragraph';
+
+function editContent(xml: string, tally: Record<string, number>, place: CommentPlace | undefined): string {
   tally.hidden! += count(xml, /text:display="none"|text:is-hidden="true"|table:display="false"/g);
   tally.collapsed! += count(xml, /table:visibility="(?:collapse|filter)"/g);
   let out = xml
@@ -23,10 +27,15 @@ function editContent(xml: string, tally: Record<string, number>): string {
     .replace(/table:visibility="(?:collapse|filter)"/g, 'table:visibility="visible"')
     .replace(/<table:named-range\b[^>]*table:range-usable-as="[^"]*print-range[^"]*"[^>]*\/>/g, '')
     .replace(/\stable:print-ranges="[^"]*"/g, '');
-  out = out.replace(/<office:annotation\b[^>]*>([\s\S]*?)<\/office:annotation>/g, (_all, inner: string) => {
+  out = out.replace(/<office:annotation\b[^>]*>([\s\S]*?)<\/office:annotation>/g, (all, inner: string) => {
+    if (!place) {
+      tally.commentsLeft!++;
+      return all;
+    }
     tally.comments!++;
     const author = /<dc:creator>([^<]*)<\/dc:creator>/.exec(inner)?.[1];
-    return `<text:span> [Opmerking${author ? ` van ${author}` : ''}: ${paragraphsText(inner)}]</text:span>`;
+    const text = `[Opmerking${author ? ` van ${author}` : ''}: ${paragraphsText(inner)}]`;
+    return place === 'span' ? `<text:span> ${text}</text:span>` : `<text:p>${text}</text:p>`;
   });
   out = out.replace(/<office:annotation-end\b[^>]*\/>/g, '');
   // deleted text lives only in the change log: it is put back where it was removed
@@ -53,7 +62,9 @@ function editContent(xml: string, tally: Record<string, number>): string {
 export function unhideOdf(entries: Entries): { entries: Entries; notes: string[] } | undefined {
   const mimetype = entries.mimetype ? strFromU8(entries.mimetype) : '';
   if (!mimetype.startsWith('application/vnd.oasis.opendocument.')) return undefined;
-  const tally: Record<string, number> = { hidden: 0, collapsed: 0, comments: 0, deleted: 0, links: 0 };
+  // presentation comments hang on the slide, outside any text: they are left as they are
+  const place: CommentPlace | undefined = mimetype.endsWith('.text') ? 'span' : mimetype.endsWith('.spreadsheet') ? 'paragraph' : undefined;
+  const tally: Record<string, number> = { hidden: 0, collapsed: 0, comments: 0, commentsLeft: 0, deleted: 0, links: 0 };
   const out: Entries = {};
   let macros = 0;
   for (const [name, bytes] of Object.entries(entries)) {
@@ -61,12 +72,13 @@ export function unhideOdf(entries: Entries): { entries: Entries; notes: string[]
       macros++;
       continue;
     }
-    out[name] = name === 'content.xml' || name === 'styles.xml' ? strToU8(editContent(strFromU8(bytes), tally)) : bytes;
+    out[name] = name === 'content.xml' || name === 'styles.xml' ? strToU8(editContent(strFromU8(bytes), tally, place)) : bytes;
   }
   const notes: string[] = [];
   if (tally.hidden) notes.push(`verborgen tekst, secties of werkbladen zichtbaar gemaakt (${tally.hidden}×)`);
   if (tally.collapsed) notes.push(`verborgen of weggefilterde rijen/kolommen zichtbaar gemaakt (${tally.collapsed}×)`);
   if (tally.comments) notes.push(`${tally.comments} opmerking(en) in de tekst gezet als [Opmerking van …]`);
+  if (tally.commentsLeft) notes.push(`${tally.commentsLeft} opmerking(en) bij dia's niet in de PDF: controleer ze in het origineel`);
   if (tally.deleted) notes.push(`${tally.deleted} bijgehouden verwijdering(en) als gewone tekst teruggezet`);
   if (tally.links) notes.push(`${tally.links} externe koppeling(en) niet opgehaald`);
   if (macros) notes.push('macro\'s verwijderd (nooit uitgevoerd)');

@@ -104,6 +104,67 @@ function widenColumns(xml: string, shared: readonly string[]): string {
   return cols ? withoutCols.replace(/<sheetData\b/, `<cols>${cols}</cols><sheetData`) : withoutCols;
 }
 
+const COMMENTS_SHEET = 'Opmerkingen bij cellen';
+const SHEET_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** `target` of a relationship in `relsOf` resolved to a path in the package. */
+function resolvePart(from: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = from.split('/').slice(0, -1);
+  for (const step of target.split('/')) {
+    if (step === '..') parts.pop();
+    else if (step !== '.') parts.push(step);
+  }
+  return parts.join('/');
+}
+
+function relationships(entries: Entries, part: string): Array<{ id: string; type: string; target: string }> {
+  const rels = entries[part.replace(/([^/]+)$/, '_rels/$1.rels')];
+  if (!rels) return [];
+  return [...strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+    id: /\bId="([^"]*)"/.exec(m[0])?.[1] ?? '',
+    type: /\bType="([^"]*)"/.exec(m[0])?.[1] ?? '',
+    target: resolvePart(part, /\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? ''),
+  }));
+}
+
+const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+
+/**
+ * Cell comments (notes) on a sheet of their own at the end of the workbook: sheet, cell, author,
+ * text. LibreOffice's PDF export does not print them, and written into the cells they would change
+ * the data. Returns how many there were. Text and names stay XML-escaped as in the source.
+ */
+function addCommentsSheet(entries: Entries, out: Entries): number {
+  const workbook = strFromU8(out['xl/workbook.xml']!);
+  const sheetPaths = new Map(relationships(entries, 'xl/workbook.xml').map((r) => [r.id, r.target]));
+  const rows: string[][] = [];
+  for (const sheet of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(sheet[0])?.[1] ?? '';
+    const path = sheetPaths.get(/\br:id="([^"]*)"/.exec(sheet[0])?.[1] ?? '');
+    const commentsPart = path && relationships(entries, path).find((r) => r.type.endsWith('/comments'))?.target;
+    const xml = commentsPart && entries[commentsPart] ? strFromU8(entries[commentsPart]) : '';
+    const authors = [...xml.matchAll(/<author>([^<]*)<\/author>/g)].map((m) => m[1]!);
+    for (const c of xml.matchAll(/<comment\b([^>]*)>([\s\S]*?)<\/comment>/g)) {
+      const ref = /\bref="([^"]*)"/.exec(c[1]!)?.[1] ?? '';
+      const author = authors[Number(/\bauthorId="(\d+)"/.exec(c[1]!)?.[1])] ?? '';
+      rows.push([name, ref, author, [...c[2]!.matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join('')]);
+    }
+  }
+  if (!rows.length) return 0;
+  const data = [['Werkblad', 'Cel', 'Auteur', 'Opmerking'], ...rows]
+    .map((row, r) => `<row r="${r + 1}">${row.map((text, c) => cell(`${String.fromCharCode(65 + c)}${r + 1}`, text)).join('')}</row>`)
+    .join('');
+  out['xl/worksheets/woo-comments.xml'] = strToU8(widenColumns(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${SHEET_NS}"><sheetData>${data}</sheetData></worksheet>`, []));
+  out['xl/workbook.xml'] = strToU8(workbook.replace('</sheets>', `<sheet name="${COMMENTS_SHEET}" sheetId="32000" r:id="rIdWooComments" xmlns:r="${RELS}"/></sheets>`));
+  const rels = strFromU8(out['xl/_rels/workbook.xml.rels']!);
+  out['xl/_rels/workbook.xml.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdWooComments" Type="${RELS}/worksheet" Target="worksheets/woo-comments.xml"/></Relationships>`));
+  const types = strFromU8(out['[Content_Types].xml']!);
+  out['[Content_Types].xml'] = strToU8(types.replace('</Types>', '<Override PartName="/xl/worksheets/woo-comments.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
+  return rows.length;
+}
+
 function editExcel(entries: Entries): Edit {
   const out: Entries = { ...entries };
   const notes: string[] = [];
@@ -120,7 +181,6 @@ function editExcel(entries: Entries): Edit {
   }
   let rows = 0;
   let columns = 0;
-  let comments = 0;
   const shared = sharedStrings(entries);
   for (const name of Object.keys(entries)) {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
@@ -133,19 +193,13 @@ function editExcel(entries: Entries): Edit {
         .replace(/(<row\b[^>]*\sht=")0(?:\.0+)?"/g, '$115"')
         .replace(/(<sheetFormatPr\b[^>]*?)\szeroHeight="(?:1|true)"/g, '$1');
       xml = widenColumns(xml, shared);
-      // comments are printed at the end of the sheet
-      if (/<legacyDrawing\b/.test(xml) || Object.keys(entries).some((n) => /^xl\/comments\d*\.xml$/.test(n))) {
-        xml = /<pageSetup\b/.test(xml)
-          ? xml.replace(/<pageSetup\b/, '<pageSetup cellComments="atEnd"').replace(/(<pageSetup cellComments="atEnd"[^>]*?)\scellComments="[^"]*"/, '$1')
-          : xml.replace(/(<\/sheetData>(?:[\s\S]*?<pageMargins\b[^>]*\/>)?)/, '$1<pageSetup cellComments="atEnd"/>');
-      }
       out[name] = strToU8(xml);
     }
-    if (/^xl\/comments\d*\.xml$/.test(name)) comments += count(strFromU8(entries[name]!), /<comment\b/g);
   }
+  const comments = addCommentsSheet(entries, out);
   if (rows) notes.push(`${rows} verborgen rij(en) zichtbaar gemaakt`);
   if (columns) notes.push(`${columns} verborgen kolom(men) zichtbaar gemaakt`);
-  if (comments) notes.push(`${comments} opmerking(en) bij cellen afgedrukt aan het eind van het werkblad`);
+  if (comments) notes.push(`${comments} opmerking(en) bij cellen op een extra werkblad "${COMMENTS_SHEET}" gezet`);
   return { entries: out, notes };
 }
 
@@ -162,6 +216,8 @@ function editPowerPoint(entries: Entries): Edit {
   }
   const notes = hiddenSlides ? [`${hiddenSlides} verborgen dia('s) zichtbaar gemaakt`] : [];
   if (Object.keys(entries).some((n) => /^ppt\/notesSlides\//.test(n))) notes.push('notities bij de dia\'s zijn als extra pagina\'s opgenomen');
+  const comments = Object.keys(entries).filter((n) => /^ppt\/comments\/[^/]+\.xml$/.test(n)).reduce((sum, n) => sum + count(strFromU8(entries[n]!), /<p:cm\b/g), 0);
+  if (comments) notes.push(`${comments} opmerking(en) bij dia's niet in de PDF: controleer ze in het origineel`);
   return { entries: out, notes };
 }
 
