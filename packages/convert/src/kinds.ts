@@ -1,7 +1,5 @@
 import type { SourceKind } from './parts.js';
 
-export type OfficeFlavour = 'ooxml' | 'odf' | 'legacy';
-
 const OFFICE_EXT = /\.(docx|docm|dotx|xlsx|xlsm|xltx|pptx|pptm|odt|ods|odp|doc|xls|ppt|rtf)$/i;
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
