@@ -16,6 +16,11 @@ RUN apt-get update \
 # Workspaces need every package.json in place before `npm ci`; copying the sources is simplest
 # (node_modules, data and .git are kept out by .dockerignore). tsx comes in as a dependency of
 # @woo/cli, so `--omit=dev` keeps it. The OCR models are npm packages: nothing is fetched at run time.
+# LibreOffice converts Office files (convert stage): the GUI-less packages, run headless per file.
+RUN apt-get update -qq \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui \
+ && rm -rf /var/lib/apt/lists/*
 COPY . .
 RUN npm ci --omit=dev --no-audit --no-fund \
  && mkdir -p /data/blobs \

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { benchDetection, benchDigital, benchDocument, tempDir } from './bench-digital.js';
 import { benchBatchDetection } from './bench-batch.js';
+import { benchConvert } from './bench-convert.js';
 import { benchOcrRows } from './bench-ocr.js';
 import { printRows } from './bench-util.js';
 
@@ -13,6 +14,7 @@ try {
   printRows('Detection, one core', benchDetection(texts));
   printRows('Batch detection through the workers (ratio: detector alone / detect job)', await benchBatchDetection(work));
   printRows('OCR, generated scans rendered at 300 dpi (ratio: native time / ours)', await benchOcrRows(work));
+  printRows('Convert stage, seconds per input file (ratio: plain LibreOffice / ours)', await benchConvert(work));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

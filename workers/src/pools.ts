@@ -10,6 +10,7 @@ export function stagePools(concurrency: Record<JobName, number>, env?: NodeJS.Pr
   const exporting = new StagePool({ size: concurrency.export, env });
   return {
     stages: {
+      convert: extract.stages.convert,
       toPdf: extract.stages.toPdf,
       extract: extract.stages.extract,
       read: extract.stages.read,

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { DocumentError, toDocumentError, type ExportPolicy, type ExtractedDocument } from '@woo/core';
 import type { Detector, StoredKnowledge } from '@woo/detect';
 import { batchDossier, learnStage, redactDocument, runBatch, type DocumentOutcome, type HeavyStages } from '@woo/pipeline';
 import type { DossierChecks } from './dossier-checks.js';
 import type { ExportMethod } from '@woo/export';
-import type { InputFile } from './inputs.js';
+import type { BatchDocument } from './convert-pass.js';
 import type { Progress } from './progress.js';
 import { SealedStore } from './sealed-store.js';
 
@@ -17,7 +16,7 @@ export interface PassOptions {
   dpi: number;
   exportMethod: ExportMethod;
   /** Title of the published PDF of a file (neutral: never its file name). */
-  titleOf: (file: InputFile) => string;
+  titleOf: (file: BatchDocument) => string;
   /** Once aborted, no further document is started. */
   signal: AbortSignal;
   /** Collects what the batch-level checks (duplicates, consistency) need, by inventory number. */
@@ -33,10 +32,10 @@ export const INTERRUPTED_MESSAGE = 'Niet verwerkt: de run is onderbroken voordat
 /** The outcome of a document that was not started because the run was interrupted. */
 const NOT_STARTED: DocumentOutcome = { ok: false, pages: 0, error: new DocumentError('internal', INTERRUPTED_MESSAGE) };
 
-async function readInput(file: InputFile): Promise<Uint8Array> {
-  const bytes = await readFile(file.path).catch(() => undefined);
-  if (!bytes) throw new DocumentError('unreadable', 'Het bestand kon niet worden gelezen (geen leesrechten of het is verdwenen).');
-  return new Uint8Array(bytes);
+/** Documents whose conversion failed never reach the passes; the check keeps the types honest. */
+function readInput(file: BatchDocument): Promise<Uint8Array> {
+  if (!file.load) throw new DocumentError('internal', 'Dit document heeft geen omgezette inhoud.');
+  return file.load();
 }
 
 /**
@@ -49,10 +48,10 @@ async function readInput(file: InputFile): Promise<Uint8Array> {
  *    export and verify each document, handing every outcome to `onDone` at once.
  */
 export async function runBatchPasses(
-  files: readonly InputFile[],
+  files: readonly BatchDocument[],
   options: PassOptions,
   progress: { read: Progress; redact: Progress },
-  onDone: (file: InputFile, outcome: DocumentOutcome, index: number) => Promise<void>,
+  onDone: (file: BatchDocument, outcome: DocumentOutcome, index: number) => Promise<void>,
 ): Promise<DocumentOutcome[]> {
   const store = await SealedStore.create();
   const { signal, stages } = options;

@@ -1,8 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Files the batch will try. Folders are walked recursively for documents; files named
- * explicitly are always tried, so a mislabelled file still gets a clear error. */
+/** Files the batch will try. Folders are walked recursively and every file in them is tried
+ * (apart from hidden files and this tool's own outputs): a file that cannot be processed becomes
+ * a failed document with a Dutch reason, never a silent skip. */
 export interface InputFile {
   path: string;
   /** Unique output base name: file name without extension, de-duplicated within the batch. */
@@ -11,7 +12,6 @@ export interface InputFile {
   displayName: string;
 }
 
-const DOCUMENT_EXT = /\.(pdf|png|jpe?g|tiff?)$/i;
 const OWN_OUTPUT = /(\.redacted\.pdf|\.redactions\.json|^inventarislijst\.csv)$/i;
 
 /** `exclude` is a folder never searched: the run's own output folder, when it lies inside an input. */
@@ -46,7 +46,7 @@ async function walk(dir: string, exclude: string | undefined): Promise<string[]>
     if (e.isDirectory()) {
       if (path.resolve(full) !== exclude) files.push(...(await walk(full, exclude)));
     }
-    else if (e.isFile() && DOCUMENT_EXT.test(e.name) && !OWN_OUTPUT.test(e.name)) files.push(full);
+    else if (e.isFile() && !OWN_OUTPUT.test(e.name)) files.push(full);
   }
   return files;
 }

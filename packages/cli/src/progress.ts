@@ -16,7 +16,8 @@ export class Progress {
     this.tty = enabled && Boolean(stream.isTTY);
   }
 
-  documentDone(name: string, pages: number, error?: string): void {
+  /** `status` replaces the page count in the line (the convert pass counts documents, not pages). */
+  documentDone(name: string, pages: number, error?: string, status?: string): void {
     this.docsDone++;
     this.pagesDone += pages;
     if (error) this.failed++;
@@ -26,8 +27,8 @@ export class Progress {
       if (error) this.stream.write(`✗ ${name}: ${error}\n`);
       this.stream.write(this.bar());
     } else {
-      const status = error ? `MISLUKT: ${error}` : pagesText(pages);
-      this.stream.write(`[${this.docsDone}/${this.totalDocs} ${this.verb}] ${name}: ${status}\n`);
+      const line = error ? `MISLUKT: ${error}` : (status ?? pagesText(pages));
+      this.stream.write(`[${this.docsDone}/${this.totalDocs} ${this.verb}] ${name}: ${line}\n`);
     }
   }
 

@@ -26,9 +26,13 @@ export interface BatchDocument {
   originalSha256?: string;
 }
 
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export async function sha256File(file: string): Promise<string | undefined> {
   try {
-    return createHash('sha256').update(await readFile(file)).digest('hex');
+    return sha256(await readFile(file));
   } catch {
     return undefined;
   }

@@ -16,14 +16,16 @@ import {
   type ReadingFinding,
 } from '@woo/publication';
 import { INTERRUPTED_MESSAGE, runBatchPasses } from './batch-passes.js';
+import { convertPass, numberDocuments, type BatchDocument } from './convert-pass.js';
 import { DossierChecks } from './dossier-checks.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { onInterrupt } from './interrupt.js';
 import { documentPaths, outputLayout, type DocumentPaths, type OutputLayout } from './layout.js';
 import { prepareOutputDir } from './output-dir.js';
 import { Progress } from './progress.js';
-import { sha256File, writePublicBatch, type BatchDocument } from './publish-batch.js';
+import { sha256, sha256File, writePublicBatch, type BatchDocument as PublicDocument } from './publish-batch.js';
 import { completedOutput } from './resume.js';
+import { SealedStore } from './sealed-store.js';
 import { writeAtomic } from './write-files.js';
 
 export interface RedactOptions {
@@ -84,6 +86,12 @@ export interface RunSummary {
     error?: string;
     errorCode?: string;
     findings?: string[];
+    /** Attachments and archive members: the family and the number of the message they belong to. */
+    familyId?: string;
+    familyPosition?: number;
+    parentNumber?: number;
+    /** What was hidden in the source file and made visible before reading (Dutch). */
+    unhidden?: string[];
   }>;
 }
 
@@ -117,16 +125,25 @@ function fromOutcome(outcome: DocumentOutcome, done: boolean, madeAt: Date): Res
 async function checkUsage(inputs: string[], opts: RedactOptions): Promise<{ out: string; files: InputFile[]; publication?: PublicationConfig }> {
   const out = await prepareOutputDir(opts.out);
   const files = await collectInputs(inputs, out);
-  if (!files.length) throw new Error(`Geen documenten (PDF, PNG, JPEG of TIFF) gevonden in ${inputs.join(', ')}.`);
-  const { maxDocumentsPerBatch } = documentLimits();
-  if (files.length > maxDocumentsPerBatch) {
-    throw new Error(`${dutchNumber(files.length)} documenten is meer dan de toegestane ${dutchNumber(maxDocumentsPerBatch)} per run (MAX_DOCUMENTS_PER_BATCH). Verdeel ze over meer runs.`);
-  }
+  if (!files.length) throw new Error(`Geen bestanden gevonden in ${inputs.join(', ')}.`);
+  checkBatchSize(files.length);
   const settings = settingsFromEnv();
   if (opts.informatiecategorie && !settings.publisher) {
     throw new Error('--informatiecategorie is alleen zinvol met een publicerende organisatie: stel WOO_PUBLISHER in (zie de README, "DiWoo-metadata").');
   }
   return { out, files, publication: publicationConfig(settings, opts.informatiecategorie) };
+}
+
+/** Checked on the input files, and again once mail and archives are unfolded into documents. */
+function checkBatchSize(documents: number): void {
+  const { maxDocumentsPerBatch } = documentLimits();
+  if (documents > maxDocumentsPerBatch) {
+    throw new Error(`${dutchNumber(documents)} documenten is meer dan de toegestane ${dutchNumber(maxDocumentsPerBatch)} per run (MAX_DOCUMENTS_PER_BATCH). Verdeel ze over meer runs.`);
+  }
+}
+
+function failedResult(error: Error & { code: string }): Result {
+  return { status: 'mislukt', pages: 0, redactions: [], findings: [], ocrPages: [], madeAt: new Date(), error: { message: error.message, code: error.code } };
 }
 
 /** Redact every document found in `inputs`; returns the process exit code. */
@@ -138,30 +155,44 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   // which lists decide what is found: always said at start, and a missing list is a warning
   if (!opts.quiet) process.stderr.write(`Woordenlijsten: ${detector.lexicon.mode === 'system' ? 'systeem (frogdata en wdutch)' : 'ingebouwd'}\n`);
   for (const w of detector.lexicon.warnings) process.stderr.write(`Waarschuwing: ${w}\n`);
-  const paths = files.map((file, i) => documentPaths(layout, file.name, i + 1));
-  const results: Array<Result | undefined> = new Array(files.length);
-  if (opts.resume) {
-    for (const [i, file] of files.entries()) {
-      const report = await completedOutput(paths[i]!, file.displayName);
-      if (report) {
-        results[i] = { status: 'gelakt', pages: report.pages, redactions: report.redactions, findings: report.findings, ocrPages: report.ocrPages, madeAt: new Date(report.generatedAt), resumed: true };
-      }
-    }
-  }
-  const todo = files.map((file, index) => ({ file, index })).filter(({ index }) => !results[index]);
-  const titles = new Map(files.map((file, i) => [file, paths[i]!.title]));
-
-  // decoding, OCR and export run in child processes with a memory cap, one per document lane
+  // decoding, conversion, OCR and export run in child processes with a memory cap, one per document lane
   const pool = new StagePool({ size: opts.concurrency });
   const controller = new AbortController();
   const interrupt = onInterrupt(controller, () => void pool.close());
+  // converted PDFs (personal data) are kept encrypted until the run ends
+  const store = await SealedStore.create();
+  let documents: BatchDocument[] = [];
+  let paths: DocumentPaths[] = [];
+  let results: Array<Result | undefined> = [];
   const done = new Map<number, Date>();
-  // documents skipped by --resume are not read again, so they take no part in these checks
-  const numberOf = (i: number) => todo[i]!.index + 1;
-  const checks = new DossierChecks((n) => files[n - 1]!.displayName);
+  let checks: DossierChecks | undefined;
   try {
+    const converted = await convertPass(
+      files,
+      { concurrency: opts.concurrency, convert: pool.stages.convert, store, signal: controller.signal },
+      new Progress('omgezet', files.length, !opts.quiet),
+    );
+    documents = numberDocuments(converted);
+    checkBatchSize(documents.length);
+    paths = documents.map((document, i) => documentPaths(layout, document.name, i + 1));
+    results = documents.map((document) => (document.failure ? failedResult(document.failure) : undefined));
+    if (opts.resume) {
+      for (const [i, document] of documents.entries()) {
+        if (results[i]) continue;
+        const report = await completedOutput(paths[i]!, document.displayName);
+        if (report) {
+          results[i] = { status: 'gelakt', pages: report.pages, redactions: report.redactions, findings: report.findings, ocrPages: report.ocrPages, madeAt: new Date(report.generatedAt), resumed: true };
+        }
+      }
+    }
+    const todo = documents.map((document, index) => ({ document, index })).filter(({ index }) => !results[index]);
+    const titles = new Map(documents.map((document, i) => [document, paths[i]!.title]));
+    // documents skipped by --resume are not read again, so they take no part in these checks
+    const numberOf = (i: number) => todo[i]!.index + 1;
+    const batchChecks = new DossierChecks((n) => documents[n - 1]!.displayName);
+    checks = batchChecks;
     const outcomes = await runBatchPasses(
-      todo.map((t) => t.file),
+      todo.map((t) => t.document),
       {
         concurrency: opts.concurrency,
         detector,
@@ -169,38 +200,40 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
         policy: 'accept-suggested',
         dpi: opts.dpi,
         exportMethod: opts.export,
-        titleOf: (file) => titles.get(file)!,
+        titleOf: (document) => titles.get(document)!,
         signal: controller.signal,
-        checks,
+        checks: batchChecks,
         numberOf,
       },
       { read: new Progress('gelezen', todo.length, !opts.quiet), redact: new Progress('gelakt', todo.length, !opts.quiet) },
-      async (file, outcome, i) => {
+      async (document, outcome, i) => {
         const madeAt = new Date();
         if (outcome.ok) {
           const target = paths[todo[i]!.index]!;
-          const duplicates = checks.duplicates(numberOf(i));
-          await writeAtomic(target.report, `${JSON.stringify(redactionReport(file.displayName, { ...outcome, duplicates }, madeAt), null, 1)}\n`);
+          const duplicates = batchChecks.duplicates(numberOf(i));
+          const written = { ...redactionReport(document.displayName, { ...outcome, duplicates }, madeAt), ...(document.conversion ? { conversion: document.conversion } : {}) };
+          await writeAtomic(target.report, `${JSON.stringify(written, null, 1)}\n`);
           await writeAtomic(target.pdf, outcome.pdf);
         }
         done.set(i, madeAt);
       },
     );
     outcomes.forEach((outcome, i) => {
-      const duplicateOf = checks.duplicates(numberOf(i))?.duplicateOf;
+      const duplicateOf = batchChecks.duplicates(numberOf(i))?.duplicateOf;
       const result = fromOutcome(outcome, done.has(i), done.get(i) ?? new Date());
       results[todo[i]!.index] = duplicateOf !== undefined && outcome.ok ? { ...result, duplicateOf } : result;
     });
   } finally {
     interrupt.dispose();
     await pool.close();
+    await store.remove();
   }
-  const inconsistencies = interrupt.signal() ? [] : checks.inconsistencies();
+  const inconsistencies = interrupt.signal() || !checks ? [] : checks.inconsistencies();
   if (inconsistencies.length) {
     await writeAtomic(path.join(layout.confidential, 'dossiercontrole.json'), `${JSON.stringify({ vertrouwelijk: CONFIDENTIAL_NOTICE, inconsistencies }, null, 1)}\n`);
   }
   const settings = runSettings(opts, lists, publication);
-  return report(files, paths, results as Result[], layout, { opts, publication, settings, inconsistencies, lexicon: detector.lexicon }, interrupt.signal());
+  return report(documents, paths, results as Result[], layout, { opts, publication, settings, inconsistencies, lexicon: detector.lexicon }, interrupt.signal());
 }
 
 function runSettings(opts: RedactOptions, lists: Record<'officials' | 'keep' | 'redact', string[]>, publication: PublicationConfig | undefined): Array<[string, string]> {
@@ -225,9 +258,16 @@ function lowConfidencePages(r: Result): number[] {
   return r.ocrPages.filter((p) => p.lowConfidence).map((p) => p.page);
 }
 
-async function batchDocument(file: InputFile, target: DocumentPaths, r: Result, number: number): Promise<BatchDocument> {
+/** The hash of what was handed in: the input file, or for an attachment the PDF it became. */
+async function originalHash(document: BatchDocument): Promise<string | undefined> {
+  if (document.sourcePath) return sha256File(document.sourcePath);
+  return document.load ? sha256(await document.load()) : undefined;
+}
+
+async function publicDocument(document: BatchDocument, target: DocumentPaths, r: Result, number: number): Promise<PublicDocument> {
   const published = r.status === 'gelakt';
-  const originalSha256 = await sha256File(file.path);
+  const originalSha256 = await originalHash(document);
+  const family = document.conversion?.family;
   const entry: InventoryEntry = {
     number,
     // a stable id that says nothing about the content: the start of the original's hash
@@ -243,12 +283,19 @@ async function batchDocument(file: InputFile, target: DocumentPaths, r: Result, 
         }),
     ...(published ? { publishedFile: path.basename(target.pdf) } : {}),
     ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
+    ...(family ? { familyId: family.id, ...(family.parentNumber === undefined ? {} : { parentNumber: family.parentNumber }) } : {}),
   };
   return { entry, paths: target, madeAt: r.madeAt, originalSha256 };
 }
 
+function familyFields(document: BatchDocument): Pick<RunSummary['results'][number], 'familyId' | 'familyPosition' | 'parentNumber'> {
+  const family = document.conversion?.family;
+  if (!family) return {};
+  return { familyId: family.id, familyPosition: family.position, ...(family.parentNumber === undefined ? {} : { parentNumber: family.parentNumber }) };
+}
+
 async function report(
-  files: readonly InputFile[],
+  files: readonly BatchDocument[],
   paths: readonly DocumentPaths[],
   results: readonly Result[],
   layout: OutputLayout,
@@ -262,7 +309,7 @@ async function report(
   interrupted: NodeJS.Signals | undefined,
 ): Promise<number> {
   const { opts } = run;
-  const docs = await Promise.all(results.map((r, i) => batchDocument(files[i]!, paths[i]!, r, i + 1)));
+  const docs = await Promise.all(results.map((r, i) => publicDocument(files[i]!, paths[i]!, r, i + 1)));
   await writePublicBatch(layout, docs, run.publication, {
     madeAt: new Date(),
     toolVersion: await toolVersion(),
@@ -295,6 +342,8 @@ async function report(
       ...(r.resumed ? { resumed: r.resumed } : {}),
       ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
       ...(r.error ? { error: r.error.message, errorCode: r.error.code } : { findings: r.findings.map((f) => f.message) }),
+      ...familyFields(files[i]!),
+      ...(files[i]!.conversion?.unhidden.length ? { unhidden: files[i]!.conversion!.unhidden } : {}),
     })),
   };
   // the processing log names the original files: it stays with the confidential reports

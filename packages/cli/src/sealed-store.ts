@@ -16,19 +16,29 @@ export class SealedStore {
   }
 
   async put(name: string, value: unknown): Promise<void> {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    await writeFile(this.file(name), Buffer.concat([iv, cipher.getAuthTag(), body]));
+    await this.putBytes(name, Buffer.from(JSON.stringify(value), 'utf8'));
   }
 
   /** The value stored under `name`, which is removed from disk. */
   async take<T>(name: string): Promise<T> {
-    const sealed = await readFile(this.file(name));
+    const value = await this.readBytes(name);
     await rm(this.file(name));
+    return JSON.parse(Buffer.from(value).toString('utf8')) as T;
+  }
+
+  async putBytes(name: string, bytes: Uint8Array): Promise<void> {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    await writeFile(this.file(name), Buffer.concat([iv, cipher.getAuthTag(), body]));
+  }
+
+  /** The bytes stored under `name`; they stay stored (read again by a later pass). */
+  async readBytes(name: string): Promise<Uint8Array> {
+    const sealed = await readFile(this.file(name));
     const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, 12));
     decipher.setAuthTag(sealed.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8')) as T;
+    return new Uint8Array(Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]));
   }
 
   remove(): Promise<void> {

@@ -63,7 +63,7 @@ describe('woo-redact refuses wrong usage with exit 2 before reading a document',
     expect(under.stderr).toMatch(/kan niet worden geschreven \(ENOTDIR\)/);
     const empty = cli(path.join(work, 'leeg'), '--out', path.join(work, 'uit-leeg'));
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toContain('Geen documenten (PDF, PNG, JPEG of TIFF) gevonden');
+    expect(empty.stderr).toContain('Geen bestanden gevonden');
     expect(fs.existsSync(path.join(work, 'uit-leeg', 'openbaar', 'inventarislijst.csv'))).toBe(false);
     expect(cli('--onbekende-optie').status).toBe(2);
   });

@@ -1,7 +1,7 @@
 import { CATEGORY_LABELS, groundByCode, type Redaction } from '@woo/core';
 import type { DuplicateFinding } from '@woo/dossier';
 import type { OcrPageSummary } from './ocr-review.js';
-import type { ReadingFinding } from '@woo/publication';
+import type { DocumentFamily, ReadingFinding } from '@woo/publication';
 import type { ProcessedDocument } from './process-document.js';
 
 export const CONFIDENTIAL_NOTICE =
@@ -29,6 +29,16 @@ export interface RedactionReport {
   /** Pages that nearly equal a page of an earlier document (an e-mail thread quoted again). */
   nearDuplicatePages?: DuplicateFinding['nearDuplicatePages'];
   redactions: Array<Redaction & { categoryLabel: string; groundDescription: string }>;
+  /** Set when the document was converted (e-mail, Office, archive member): its source format,
+   * what was hidden in the source and made visible, and its family. */
+  conversion?: ConversionReport;
+}
+
+export interface ConversionReport {
+  sourceKind: string;
+  /** Dutch: hidden sheets, rows, columns, text, comments, tracked changes shown; links not fetched. */
+  unhidden: string[];
+  family?: DocumentFamily;
 }
 
 export function redactionReport(

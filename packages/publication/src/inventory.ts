@@ -36,7 +36,18 @@ export interface InventoryEntry {
   duplicateOf?: number;
   /** E-mail with its attachments: one family id, and the position within it. */
   familyId?: string;
+  /** Number of the message (or archive) this document is attached to. */
+  parentNumber?: number;
   threadId?: string;
+}
+
+/** A message with its attachments, or an archive with its files: documents that belong together.
+ * `position` 0 is the file that was handed in; its attachments follow, depth first. */
+export interface DocumentFamily {
+  id: string;
+  position: number;
+  /** Inventory number of the message this document is attached to. */
+  parentNumber?: number;
 }
 
 export function statusOf(entry: InventoryEntry): ProcessingStatus {
@@ -58,15 +69,18 @@ export function openSuggestions(entry: InventoryEntry): number {
 /** The remark for the reader: the processing error, or what is still open. A document with open
  * items always gets one, so it is never listed as plainly "openbaar". */
 export function remarkOf(entry: InventoryEntry): string {
-  if (entry.error !== undefined) return entry.error;
   const parts: string[] = [];
+  if (entry.parentNumber !== undefined) parts.push(`bijlage bij ${entry.parentNumber}`);
+  if (entry.error !== undefined) return [...parts, entry.error].map(capital).join('. ');
   const open = openSuggestions(entry);
   if (open) parts.push(`${open === 1 ? '1 voorstel' : `${open} voorstellen`} tot lakken nog niet beoordeeld`);
   const review = entry.pagesToReview ?? [];
   if (review.length) parts.push(`${review.length === 1 ? `pagina ${review[0]}` : `pagina's ${review.join(', ')}`} gemarkeerd voor controle: niet alles met zekerheid gelezen`);
   if (entry.readingRemark) parts.push(entry.readingRemark);
-  return parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('. ');
+  return parts.map(capital).join('. ');
 }
+
+const capital = (p: string) => p[0]!.toUpperCase() + p.slice(1);
 
 export const INVENTORY_COLUMNS = [
   'Nr.',

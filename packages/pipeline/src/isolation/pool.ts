@@ -9,7 +9,7 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 /** The children run the TypeScript sources through tsx, like every process of the workspace. */
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const WATCH_MS = 100;
-const STAGES: readonly StageName[] = ['toPdf', 'extract', 'ocrPage', 'read', 'export'];
+const STAGES: readonly StageName[] = ['convert', 'toPdf', 'extract', 'ocrPage', 'read', 'export'];
 
 type Reply = { ready: true } | { id: number; result: unknown } | { id: number; error: { name: string; message: string; code?: string; stack?: string } };
 
