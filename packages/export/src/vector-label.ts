@@ -34,14 +34,15 @@ function hexText(text: string): string {
 
 /** Operators for the ground label of one box, white and centred, in displayed-page coordinates
  * with y up (`pageBottom` is the page height). Marked content carries the box's alternative text
- * for screen readers and the codes as ActualText. */
-export function labelOperators(box: Box, pageBottom: number, grounds: readonly GroundCode[], fontKey: string): string[] {
+ * for screen readers and the codes as ActualText. Not `printed`: written invisibly (a box whose
+ * label another box already shows). */
+export function labelOperators(box: Box, pageBottom: number, grounds: readonly GroundCode[], fontKey: string, printed = true): string[] {
   const label = grounds.join('; ');
   const natural = widthEm(label);
   let size = Math.min(box.height * LABEL_EM_OF_BOX, MAX_LABEL_PT);
   if (natural * size > box.width * LABEL_WIDTH_RATIO) size = (box.width * LABEL_WIDTH_RATIO) / natural;
   if (!(size > 0)) return [];
-  const visible = size >= MIN_VISIBLE_LABEL_PT;
+  const visible = printed && size >= MIN_VISIBLE_LABEL_PT;
   const x = box.x + (box.width - natural * size) / 2;
   const y = pageBottom - (box.y + box.height / 2) - HALF_CAP_EM * size;
   return [

@@ -108,12 +108,13 @@ export function redactVectorPage(doc: mupdf.PDFDocument, page: mupdf.PDFPage, pl
   const ops = [`Q q ${toUser.map(num).join(' ')} cm`];
   const padded = placed.map(({ box, redaction }) => ({ p: padBox(box, BOX_PADDING_PT), redaction }));
   for (const { p } of padded) ops.push(`0 g ${num(p.x)} ${num(bottom - p.y - p.height)} ${num(p.width)} ${num(p.height)} re f`);
-  // labels after all fills, none on a box overlapping one already labelled (slanted text's pieces)
-  const labelled: Box[] = [];
+  // labels after all fills; a box overlapping one already labelled (slanted text's pieces) gets
+  // its label written invisibly, so a search for the ground still finds every box
+  const printed: Box[] = [];
   for (const { p, redaction } of padded) {
-    if (labelled.some((q) => boxesOverlap(p, q))) continue;
-    ops.push(...labelOperators(p, bottom, groundsOf(redaction), LABEL_FONT_KEY));
-    labelled.push(p);
+    const free = !printed.some((q) => boxesOverlap(p, q));
+    ops.push(...labelOperators(p, bottom, groundsOf(redaction), LABEL_FONT_KEY, free));
+    if (free) printed.push(p);
   }
   ops.push('Q');
 
