@@ -164,6 +164,7 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
   let documents: BatchDocument[] = [];
   let paths: DocumentPaths[] = [];
   let results: Array<Result | undefined> = [];
+  let hashes: Array<string | undefined> = [];
   const done = new Map<number, Date>();
   let checks: DossierChecks | undefined;
   try {
@@ -174,6 +175,8 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
     );
     documents = numberDocuments(converted);
     checkBatchSize(documents.length);
+    // read now: an attachment exists only in the encrypted store, which goes with the run
+    hashes = await Promise.all(documents.map(originalHash));
     paths = documents.map((document, i) => documentPaths(layout, document.name, i + 1));
     results = documents.map((document) => (document.failure ? failedResult(document.failure) : undefined));
     if (opts.resume) {
@@ -233,7 +236,7 @@ export async function redactCommand(inputs: string[], opts: RedactOptions): Prom
     await writeAtomic(path.join(layout.confidential, 'dossiercontrole.json'), `${JSON.stringify({ vertrouwelijk: CONFIDENTIAL_NOTICE, inconsistencies }, null, 1)}\n`);
   }
   const settings = runSettings(opts, lists, publication);
-  return report(documents, paths, results as Result[], layout, { opts, publication, settings, inconsistencies, lexicon: detector.lexicon }, interrupt.signal());
+  return report(documents, paths, hashes, results as Result[], layout, { opts, publication, settings, inconsistencies, lexicon: detector.lexicon }, interrupt.signal());
 }
 
 function runSettings(opts: RedactOptions, lists: Record<'officials' | 'keep' | 'redact', string[]>, publication: PublicationConfig | undefined): Array<[string, string]> {
@@ -264,9 +267,8 @@ async function originalHash(document: BatchDocument): Promise<string | undefined
   return document.load ? sha256(await document.load()) : undefined;
 }
 
-async function publicDocument(document: BatchDocument, target: DocumentPaths, r: Result, number: number): Promise<PublicDocument> {
+function publicDocument(document: BatchDocument, target: DocumentPaths, originalSha256: string | undefined, r: Result, number: number): PublicDocument {
   const published = r.status === 'gelakt';
-  const originalSha256 = await originalHash(document);
   const family = document.conversion?.family;
   const entry: InventoryEntry = {
     number,
@@ -297,6 +299,7 @@ function familyFields(document: BatchDocument): Pick<RunSummary['results'][numbe
 async function report(
   files: readonly BatchDocument[],
   paths: readonly DocumentPaths[],
+  hashes: ReadonlyArray<string | undefined>,
   results: readonly Result[],
   layout: OutputLayout,
   run: {
@@ -309,7 +312,7 @@ async function report(
   interrupted: NodeJS.Signals | undefined,
 ): Promise<number> {
   const { opts } = run;
-  const docs = await Promise.all(results.map((r, i) => publicDocument(files[i]!, paths[i]!, r, i + 1)));
+  const docs = results.map((r, i) => publicDocument(files[i]!, paths[i]!, hashes[i], r, i + 1));
   await writePublicBatch(layout, docs, run.publication, {
     madeAt: new Date(),
     toolVersion: await toolVersion(),

@@ -15,11 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const bin = path.join(root, 'packages/cli/bin/woo-redact.mjs');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'woo-cli-mail-'));
 const out = path.join(work, 'uit');
+const publicDir = path.join(out, 'openbaar');
 
 interface Summary {
   documents: number;
   failed: number;
-  results: Array<{ file: string; status: string; error?: string; parentNumber?: number; familyId?: string; unhidden?: string[] }>;
+  results: Array<{ file: string; number: number; status: string; error?: string; parentNumber?: number; familyId?: string; unhidden?: string[]; report?: string }>;
 }
 
 let truth: MailOfficeTruth;
@@ -50,13 +51,15 @@ describe('woo-redact on a mixed batch of e-mail, Office files, a zip and a PDF',
     const failed = summary.results.filter((r) => r.status !== 'gelakt');
     expect(failed.map((r) => r.file)).toEqual(truth.expectedFailures);
     expect(failed[0]!.error).toContain('wordt niet ondersteund');
-    expect(fs.readdirSync(out).filter((f) => f.endsWith('.redacted.pdf'))).toHaveLength(truth.expectedDocuments - truth.expectedFailures.length);
+    expect(fs.readdirSync(publicDir).filter((f) => /^\d{4}-document-\d+\.pdf$/.test(f))).toHaveLength(truth.expectedDocuments - truth.expectedFailures.length);
   });
 
   it('lists attachments in the inventory as "Bijlage bij N" with N the number of their message', () => {
-    const rows = fs.readFileSync(path.join(out, 'inventarislijst.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(';'));
+    const rows = fs.readFileSync(path.join(publicDir, 'inventarislijst.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(';'));
     expect(rows).toHaveLength(truth.expectedDocuments);
-    const numberOf = (file: string) => rows.find((r) => r[1] === file)?.[0];
+    // the public inventory never names the files: the summary says which number each one got
+    const numberOf = (file: string) => String(summary.results.find((r) => r.file === file)?.number);
+    const remark = rows[0]!.length - 2;
     const attachments: Array<[string, string]> = [
       ['02-aanvraag.eml › machtiging.pdf', '02-aanvraag.eml'],
       ['02-aanvraag.eml › gespreksverslag.docx', '02-aanvraag.eml'],
@@ -64,11 +67,14 @@ describe('woo-redact on a mixed batch of e-mail, Office files, a zip and a PDF',
       ['07-afspraak.msg › uitnodiging.png', '07-afspraak.msg'],
     ];
     for (const [attachment, message] of attachments) {
-      const row = rows.find((r) => r[1] === attachment);
-      expect(row?.[6], attachment).toBe(`Bijlage bij ${numberOf(message)}`);
+      const row = rows.find((r) => r[0] === numberOf(attachment));
+      expect(row?.[remark], attachment).toMatch(new RegExp(`^Bijlage bij ${numberOf(message)}\\b`));
+      // Familie-ID: the family of the attachment, the same as its message's
+      expect(row?.[2], attachment).toBe(summary.results.find((r) => r.file === attachment)?.familyId);
+      expect(row?.[2], attachment).toBeTruthy();
     }
     // the inline image is drawn in its message, not listed on its own
-    expect(rows.some((r) => r[1]!.includes('contact.png'))).toBe(false);
+    expect(summary.results.some((r) => r.file.includes('contact.png'))).toBe(false);
     expect(summary.results.find((r) => r.file === '02-aanvraag.eml › machtiging.pdf')?.familyId).toBe('02-aanvraag');
   });
 
@@ -77,19 +83,18 @@ describe('woo-redact on a mixed batch of e-mail, Office files, a zip and a PDF',
     expect(byFile['04-verslag.docx']!.join(' ')).toMatch(/verborgen tekst.*bijgehouden wijzigingen.*opmerking/s);
     expect(byFile['05-deelnemers.xlsx']!.join(' ')).toMatch(/verborgen werkblad\(en\) zichtbaar gemaakt: Privé.*afdrukbereik.*1 verborgen kolom.*1 opmerking/s);
     expect(byFile['06-notitie.odt']!.join(' ')).toMatch(/verborgen tekst.*opmerking/s);
-    const report = JSON.parse(fs.readFileSync(path.join(out, '05-deelnemers.redactions.json'), 'utf8')) as { conversion?: { unhidden: string[] } };
+    const report = JSON.parse(fs.readFileSync(summary.results.find((r) => r.file === '05-deelnemers.xlsx')!.report!, 'utf8')) as { conversion?: { unhidden: string[] } };
     expect(report.conversion?.unhidden).toEqual(byFile['05-deelnemers.xlsx']);
   });
 
   it('read the hidden personal data (it is among the redactions) and none of the personal data is in any output, by pdftotext or tesseract', async () => {
-    const redacted = fs
-      .readdirSync(out)
-      .filter((f) => f.endsWith('.redactions.json'))
-      .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(out, f), 'utf8')) as { redactions: Array<{ text: string }> }).redactions.map((r) => compact(r.text)))
+    const redacted = summary.results
+      .flatMap((r) => (r.report ? (JSON.parse(fs.readFileSync(r.report, 'utf8')) as { redactions: Array<{ text: string }> }).redactions : []))
+      .map((r) => compact(r.text))
       .join('|');
     const hidden = truth.redact.filter((r) => r.hidden);
     expect(hidden.length).toBeGreaterThan(10);
     expect(hidden.filter((r) => !redacted.includes(compact(r.text)))).toEqual([]);
-    expect(await findLeaks(out, truth.redact, { ocr: true })).toEqual([]);
+    expect(await findLeaks(publicDir, truth.redact, { ocr: true })).toEqual([]);
   }, 240_000);
 });
