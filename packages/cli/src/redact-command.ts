@@ -4,8 +4,9 @@ import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/cor
 import { createDetector, parseOfficialsList, type LexiconStatus } from '@woo/detect';
 import { formatInconsistencies, type Inconsistency } from '@woo/dossier';
 import type { ExportMethod } from '@woo/export';
-import { CONFIDENTIAL_NOTICE, redactionReport, StagePool, WIDTH_STEP_EM, type DocumentOutcome, type OcrPageSummary } from '@woo/pipeline';
+import { CONFIDENTIAL_NOTICE, redactionReport, StagePool, type DocumentOutcome, type OcrPageSummary } from '@woo/pipeline';
 import {
+  BOX_WIDTH_SETTING,
   findingsRemark,
   inventoryNumberText,
   pagesToReview,
@@ -247,7 +248,7 @@ function runSettings(opts: RedactOptions, lists: Record<'officials' | 'keep' | '
     ['Woorden die nooit / altijd worden gelakt', `${lists.keep.length} / ${lists.redact.length}`],
     ['Exportmethode', { auto: 'vector waar bewezen schoon, anders beeld', vector: 'vector waar mogelijk', raster: 'beeld (elke pagina gerasterd)' }[opts.export]],
     ['Resolutie gelakte pagina\'s', `${opts.dpi} dpi`],
-    ['Breedte lakbalken', `afgerond naar boven op stappen van ${WIDTH_STEP_EM}× de regelhoogte, in de witruimte eromheen`],
+    [...BOX_WIDTH_SETTING],
     ['Informatiecategorie (DiWoo)', publication ? publication.informationCategory.label : 'geen DiWoo-metadata: geen publicerende organisatie ingesteld'],
   ];
 }

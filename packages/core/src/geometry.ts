@@ -7,6 +7,10 @@ export interface Box {
   height: number;
 }
 
+/** Redaction boxes are widened to multiples of this many box heights (about six characters), so
+ * their width does not give away the length of what they hide (pipeline box-widths.ts). */
+export const WIDTH_STEP_EM = 3;
+
 export function boxRight(b: Box): number {
   return b.x + b.width;
 }

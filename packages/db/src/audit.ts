@@ -114,3 +114,13 @@ export async function listDocumentAudit(q: Queryable, documentId: string): Promi
     };
   });
 }
+
+/** Who decided on the redactions of a batch (reviewers and coordinators named in its audit log),
+ * for the onderbouwingsrapport. */
+export async function batchDeciders(q: Queryable, batchId: string): Promise<string[]> {
+  const { rows } = await q.query<{ actor: string }>(
+    `SELECT DISTINCT actor FROM audit_log WHERE batch_id = $1 AND action IN ('redaction.decided', 'redaction.added', 'batch.decided')`,
+    [batchId],
+  );
+  return [...new Set(rows.map((r) => (JSON.parse(r.actor) as Actor).name))].sort();
+}

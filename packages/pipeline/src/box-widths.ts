@@ -1,12 +1,10 @@
-import { isApplied, isUpright, type Box, type Page, type Redaction } from '@woo/core';
+import { isApplied, isUpright, WIDTH_STEP_EM, type Box, type Page, type Redaction } from '@woo/core';
 
 /* A box exactly as wide as the name it hides lets a reader match candidate names by width (glyph
  * widths are public: the font is visible around the box). Published research on deredaction
  * recommends widths that do not follow the hidden text: every box is rounded up to a fixed step
  * and the extra width is taken from the white space around it, never from visible text. */
 
-/** Width step as a multiple of the box height: about six characters of the line's font. */
-export const WIDTH_STEP_EM = 3;
 /** Distance kept from neighbouring ink: the painter pads boxes by 1.5 pt, plus anti-aliasing. */
 const CLEARANCE_PT = 3;
 /** A word counts as on the box's line when it shares this much of the smaller height. */

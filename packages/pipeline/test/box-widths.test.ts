@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { buildTextIndex, spanBoxes, type ExtractedDocument, type Page, type Redaction, type Word } from '@woo/core';
 import { extractDocument } from '@woo/pdf';
-import { equaliseBoxWidths, steppedWidth, WIDTH_STEP_EM } from '../src/box-widths.js';
+import { WIDTH_STEP_EM } from '@woo/core';
+import { equaliseBoxWidths, steppedWidth } from '../src/box-widths.js';
 import { exportStage } from '../src/stages.js';
 
 /** A form-like page: two names of different length on one line with white space after each,

@@ -1,5 +1,5 @@
 import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { groundByCode, type GroundCode } from '@woo/core';
+import { groundByCode, WIDTH_STEP_EM, type GroundCode } from '@woo/core';
 import { countByGround } from './grounds.js';
 import { judgementOf, statusOf, type InventoryEntry } from './inventory.js';
 
@@ -16,6 +16,9 @@ export interface BasisReportInput {
   /** SHA-256 (hex) of each original and published file, by inventory number. */
   hashes: ReadonlyMap<number, { original?: string; published?: string }>;
 }
+
+/** The settings row that says how box widths hide the length of what they cover. */
+export const BOX_WIDTH_SETTING = ['Breedte lakbalken', `afgerond naar boven op stappen van ${WIDTH_STEP_EM}× de regelhoogte, in de witruimte eromheen`] as const;
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;

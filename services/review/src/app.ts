@@ -4,6 +4,7 @@ import { batchSearchRoutes } from './routes/batch-search.js';
 import { documentRoutes } from './routes/documents.js';
 import { dossierRoutes } from './routes/dossier.js';
 import { exportRoutes } from './routes/exports.js';
+import { publicFileRoutes } from './routes/public-files.js';
 import { meRoutes } from './routes/me.js';
 import { orgListRoutes } from './routes/org-lists.js';
 import { pageCheckRoutes } from './routes/page-checks.js';
@@ -22,6 +23,7 @@ export const reviewApp: FastifyPluginAsync = async (fastify) => {
   await fastify.register(batchSearchRoutes);
   await fastify.register(pageCheckRoutes);
   await fastify.register(exportRoutes);
+  await fastify.register(publicFileRoutes);
   await fastify.register(webApp);
 };
 

@@ -1,6 +1,16 @@
 import { batchDuplicates, listBatchDocuments, listRedactions, loadExtractedDocument, type Database } from '@woo/db';
 import { findingsRemark, neutralTitle, pagesToReview, publishedFileName, readingFindings, type InventoryEntry } from '@woo/publication';
 
+/** OpenAPI tag of the public outputs (published PDF, inventory, DiWoo metadata, redaction log,
+ * onderbouwingsrapport): none of them names removed text or an upload's file name. */
+export const PUBLIC_TAG = 'openbaar';
+
+/** `Content-Disposition` for a public download: inventory numbers and neutral titles only, so the
+ * name is plain ASCII. */
+export function attachment(name: string): string {
+  return `attachment; filename="${name}"`;
+}
+
 /** The public file name of a document's redacted PDF: inventory number and neutral title, never
  * the upload's name (which can itself hold a name). */
 export function publicFileName(number: number): string {

@@ -1,11 +1,20 @@
-import msgreader, { type FieldsData } from '@kenjiuno/msgreader';
+import { createRequire } from 'node:module';
+import type { FieldsData } from '@kenjiuno/msgreader';
 import { htmlToText, inlineImageIds } from './html-text.js';
 import { formatAddress, type MailFile, type MailMessage } from './message.js';
 
-// CommonJS with the class as `exports.default`: Node hands over the exports object, bundling
-// loaders (vitest) the class itself
-const loaded = msgreader as unknown as typeof msgreader.default | { default: typeof msgreader.default };
-const MsgReader = 'default' in loaded ? loaded.default : loaded;
+/** What is used of the reader. */
+interface MsgReaderClass {
+  new (data: DataView): {
+    getFileData(): FieldsData;
+    getAttachment(attachment: FieldsData): { fileName: string; content: Uint8Array };
+  };
+}
+
+// CommonJS with the class as `exports.default`. Loaded with require, whose result is the same for
+// Node and for bundling loaders (vitest), and whose type does not depend on how TypeScript reads
+// the package's format.
+const MsgReader = (createRequire(import.meta.url)('@kenjiuno/msgreader') as { default: MsgReaderClass }).default;
 
 function recipients(all: readonly FieldsData[], type: 'to' | 'cc' | 'bcc'): string {
   return all

@@ -6,7 +6,7 @@ import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound,
 import { diwooSitemapXml, inventoryCsv, inventoryXlsx, publicationConfig, settingsFromEnv } from '@woo/publication';
 import type { FastifyInstance } from 'fastify';
 import { asExportedUnder, ExportConflict } from '../dossier-schemas.js';
-import { batchEntries, publicFileName } from '../publication.js';
+import { attachment, batchEntries, PUBLIC_TAG, publicFileName } from '../publication.js';
 
 const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
 
@@ -17,16 +17,6 @@ async function startExport(fastify: FastifyInstance, ids: string[], policy: Expo
   return tickets.map((t) => ({ id: t.documentId, status: 'exporting' as const }));
 }
 
-/** `Content-Disposition` for a public download: the name is the inventory number and a neutral
- * title (publicFileName), never the upload's name, so it is plain ASCII. */
-function attachment(name: string): string {
-  return `attachment; filename="${name}"`;
-}
-
-/** Public outputs (published PDF, inventory, DiWoo metadata): what coordinators hand to the
- * publication platform. None of them names removed text or an upload's file name; the removed
- * text itself is served only by the review routes (redactions). */
-const PUBLIC_TAG = 'openbaar';
 const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
@@ -97,7 +87,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     {
       config: { roles: ['coordinator', 'reviewer'], resource: 'document' },
       schema: {
-        tags: ['export'],
+        tags: ['export', PUBLIC_TAG],
         summary: 'De gelakte PDF (zodra de status exported is)',
         security: bearer,
         params: IdParams,
