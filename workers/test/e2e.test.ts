@@ -174,6 +174,24 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
       delete process.env.WOO_PUBLISHER;
     }
 
+    // --- the public redaction log and the onderbouwingsrapport: grounds and hashes, no removed text ---
+    const log = await stack.app.inject({ method: 'GET', url: `/v1/documents/${minutesId}/lakkingen.csv`, headers: as('coordinator') });
+    expect(log.statusCode).toBe(200);
+    const logRows = log.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(logRows[0]).toBe('Lakking;Pagina;Soort gegeven;Weigeringsgrond;Omschrijving grond');
+    expect(logRows.some((r) => /;5\.1\.2i;Goed functioneren/.test(r))).toBe(true);
+    for (const gone of ['Karin Smit', 'Ahmed Yilmaz', 'vergadering', '020-5551234']) expect(log.body).not.toContain(gone);
+    const notYet = await stack.app.inject({ method: 'GET', url: `/v1/documents/${byName['leeg.pdf']!.id}/lakkingen.csv`, headers: as('coordinator') });
+    expect(notYet.statusCode).toBe(409);
+    const basis = await stack.app.inject({ method: 'GET', url: `/v1/batches/${batch.body.id}/onderbouwingsrapport.pdf`, headers: as('coordinator') });
+    expect(basis.statusCode).toBe(200);
+    const basisText = pdftotext(basis.rawPayload).replace(/\s+/g, ' ');
+    expect(basisText).toContain('Onderbouwingsrapport lakkingen');
+    expect(basisText).toMatch(/5\.1\.2e \(art\. 5\.1 lid 2 sub e Woo\)/);
+    expect(basisText).toMatch(/Besloten door: [^.]*Jurist/);
+    expect(basisText.match(/SHA-256 gepubliceerd: [0-9a-f]{64}/g)).toHaveLength(2);
+    for (const gone of ['Karin Smit', 'Ahmed Yilmaz', 'brief.pdf', 'notulen.pdf']) expect(basisText).not.toContain(gone);
+
     const audit = (await api<Array<{ action: string; actor: string; redactionId: string | null; details: Record<string, unknown> }>>('reviewer', 'GET', `/v1/documents/${letterId}/audit`)).body;
     expect(audit.find((a) => a.redactionId === signer.id)).toMatchObject({ action: 'redaction.decided', actor: 'Jurist', details: { from: 'suggested', to: 'rejected' } });
     expect(audit.filter((a) => a.action === 'export.requested').map((a) => a.actor)).toEqual(['Coördinator', 'Coördinator']);

@@ -35,6 +35,8 @@ describe.skipIf(!infra.ok)('access per team', () => {
     { method: 'GET', url: `/v1/batches/${batchId}/duplicates` },
     { method: 'GET', url: `/v1/batches/${batchId}/inventory.xlsx` },
     { method: 'GET', url: `/v1/batches/${batchId}/diwoo.xml` },
+    { method: 'GET', url: `/v1/batches/${batchId}/onderbouwingsrapport.pdf` },
+    { method: 'GET', url: `/v1/documents/${documentId}/lakkingen.csv` },
     { method: 'GET', url: `/v1/documents/${documentId}` },
     { method: 'GET', url: `/v1/documents/${documentId}/audit` },
     { method: 'POST', url: `/v1/documents/${documentId}/retry` },
