@@ -11,6 +11,11 @@ export function attachment(name: string): string {
   return `attachment; filename="${name}"`;
 }
 
+/** The 409 body for a public file of a document that has no current export. */
+export function notExported(status: string) {
+  return { statusCode: 409, error: 'Conflict', message: `Er is geen actuele gelakte versie: de status van het document is '${status}'.` };
+}
+
 /** The public file name of a document's redacted PDF: inventory number and neutral title, never
  * the upload's name (which can itself hold a name). */
 export function publicFileName(number: number): string {

@@ -6,7 +6,7 @@ import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound,
 import { diwooSitemapXml, inventoryCsv, inventoryXlsx, publicationConfig, settingsFromEnv } from '@woo/publication';
 import type { FastifyInstance } from 'fastify';
 import { asExportedUnder, ExportConflict } from '../dossier-schemas.js';
-import { attachment, batchEntries, PUBLIC_TAG, publicFileName } from '../publication.js';
+import { attachment, batchEntries, notExported, PUBLIC_TAG, publicFileName } from '../publication.js';
 
 const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
 
@@ -99,7 +99,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const doc = await getDocument(fastify.db, request.params.id);
       if (!doc) return reply.code(404).send(notFound('Dit document'));
       if (doc.status !== 'exported' || !doc.exportKey) {
-        return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Er is geen actuele gelakte versie: de status van het document is '${doc.status}'.` });
+        return reply.code(409).send(notExported(doc.status));
       }
       await appendAudit(fastify.db, request.actor, { action: 'export.downloaded', batchId: doc.batchId, documentId: doc.id, details: { revision: doc.exportRevision } });
       return reply

@@ -6,7 +6,7 @@ import { batchDeciders, getBatch, getDocument, listBatchDocuments, listRedaction
 import { bearer, errorResponses, IdParams, notFound } from '@woo/http';
 import { basisReportPdf, BOX_WIDTH_SETTING, inventoryNumberText, redactionLogCsv } from '@woo/publication';
 import type { FastifyInstance } from 'fastify';
-import { attachment, batchEntries, PUBLIC_TAG } from '../publication.js';
+import { attachment, batchEntries, notExported, PUBLIC_TAG } from '../publication.js';
 
 
 const PdfBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -31,9 +31,7 @@ export const publicFileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const doc = await getDocument(fastify.db, request.params.id);
       if (!doc) return reply.code(404).send(notFound('Dit document'));
-      if (doc.status !== 'exported') {
-        return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `Er is nog geen gelakte versie: de status van het document is '${doc.status}'.` });
-      }
+      if (doc.status !== 'exported') return reply.code(409).send(notExported(doc.status));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', attachment(`${inventoryNumberText(doc.number)}-lakkingen.csv`))
