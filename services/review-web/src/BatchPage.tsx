@@ -42,7 +42,7 @@ export function BatchPage({ id, session }: { id: string; session: Session }) {
       </nav>
       <h1 className="utrecht-heading-1">{data.name}</h1>
       <div className="actions">
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void download(`/v1/batches/${id}/inventory.csv`, 'inventarislijst.csv')}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void download(`/v1/batches/${id}/inventory.csv`)}>
           Inventarislijst downloaden
         </button>
         {coordinator && (

@@ -241,7 +241,7 @@ export function DocumentPage({ id, session }: { id: string; session: Session }) 
           </button>
         )}
         {doc.status === 'exported' && (
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void download(`/v1/documents/${id}/export.pdf`, doc.filename.replace(/\.[^.]+$/, '') + '.redacted.pdf')}>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void download(`/v1/documents/${id}/export.pdf`)}>
             Gelakte PDF downloaden
           </button>
         )}

@@ -61,12 +61,16 @@ export async function apiBlob(path: string): Promise<Blob> {
   return (await send(path)).blob();
 }
 
-/** Saves a download under `filename` (the API needs the token, so a plain link cannot). */
-export async function download(path: string, filename: string): Promise<void> {
-  const url = URL.createObjectURL(await apiBlob(path));
+/** Saves a download under the name the service gives it (public files carry the inventory
+ * number and a neutral title, never the upload's name); the API needs the token, so a plain link
+ * cannot. */
+export async function download(path: string): Promise<void> {
+  const res = await send(path);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = filename;
+  a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -226,6 +226,10 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     await page.getByRole('button', { name: 'Document exporteren' }).click();
     // (not the status text: "wordt geëxporteerd ·" contains "geëxporteerd ·")
     await page.getByRole('button', { name: 'Gelakte PDF downloaden' }).waitFor({ timeout: 60_000 });
+    // saved under the service's public name: the inventory number, never the upload's name
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Gelakte PDF downloaden' }).click();
+    expect((await saved).suggestedFilename()).toMatch(/^\d{4}-document-\d+\.pdf$/);
 
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await login('reviewer');
