@@ -76,8 +76,9 @@ describe.skipIf(!infra.ok)('dossier decisions, consistency and duplicates', () =
     ]);
     const csv = await stack.app.inject({ method: 'GET', url: `/v1/batches/${batchId}/inventory.csv`, headers: as(stack.tokens.reviewer) });
     const rows = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
-    expect(rows[0]!.at(-1)).toBe('Duplicaat van');
-    expect(rows.slice(1).filter((r) => r.at(-1)).map((r) => [Number(r[0]), Number(r.at(-1))])).toEqual([[batchNumber.get(duplicates[0]!.document), batchNumber.get(duplicates[0]!.of)]]);
+    const column = rows[0]!.indexOf('Duplicaat van');
+    expect(column).toBeGreaterThan(0);
+    expect(rows.slice(1).filter((r) => r[column]).map((r) => [Number(r[0]), Number(r[column])])).toEqual([[batchNumber.get(duplicates[0]!.document), batchNumber.get(duplicates[0]!.of)]]);
   });
 
   it('decides a person once for the batch: a dry run per document first, then every name variant, one audit entry', async () => {
