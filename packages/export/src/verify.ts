@@ -145,9 +145,10 @@ export async function verifyAgainstReport(output: Uint8Array, report: ReportInpu
   return toReport(await verify(output, applied, report.pages, (probe) => (probe.kind === 'text' && kept.has(probe.value) ? Infinity : 0)));
 }
 
-/** The words each box of a page hides (see `hides`). */
+/** The words each box of a page hides (see `hides`); annotation text has no exact place of its
+ * own (its row box), the OCR words of its appearance stand for its ink. */
 function checkedBoxes(placed: readonly PlacedBox[], words: readonly Word[]): CheckedBox[] {
-  return placed.map((p) => ({ ...p, hidden: words.filter((w) => hits(p.box, w.box) && hides(p.redaction, p.box, w)) }));
+  return placed.map((p) => ({ ...p, hidden: words.filter((w) => isPlaced(w) && hits(p.box, w.box) && hides(p.redaction, p.box, w)) }));
 }
 
 function pixelProblem(n: number, p: PixelProblem): Problem {
