@@ -11,6 +11,7 @@ import { addressesBehindNames, homeStreets, repeatAddresses } from './recognizer
 import { emptySeeds } from './names/consistency.js';
 import { emptyKeepNames, mergeKeepNames } from './names/keep-names.js';
 import type { Detector, DetectorOptions, Dossier, DossierKnowledge, Finding } from './types.js';
+import { withMisreadLetters } from './ocr-letters.js';
 
 /** Which lexicon mode a detector uses when the options do not say: WOO_LEXICONS=builtin|system. */
 function lexiconModeFromEnv(): 'system' | 'builtin' | undefined {
@@ -59,7 +60,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
     const ownDomains = [...learnOrgDomains(text)];
     learned?.orgDomains.push(...ownDomains);
     const orgDomains = new Set([...givenDomains, ...ownDomains, ...(dossier?.orgDomains ?? [])]);
-    let masked = text;
+    let masked = withMisreadLetters(text);
     const structured: Finding[] = [];
     for (const r of RECOGNIZERS) {
       const found = r.find(masked, { orgDomains });

@@ -1,5 +1,5 @@
 import * as mupdf from 'mupdf';
-import { padBox, type Box, type Word } from '@woo/core';
+import { overlapShare, padBox, type Box, type Word } from '@woo/core';
 import type { PlacedBox } from './cover.js';
 import { BOX_PADDING_PT } from './paint.js';
 
@@ -58,6 +58,17 @@ function at(g: Gray, x: number, y: number): number {
   return g.data[(y - g.y0) * g.width + (x - g.x0)]!;
 }
 
+/** Share of a slanted word's piece that must lie in a box for the box to be the one hiding it. */
+const PIECE_IN_BOX = 0.9;
+
+/** The parts of a hidden word the box is meant to hide. Slanted text: the pieces that lie in the
+ * box (each piece has a box of its own; the word's axis-aligned box also holds the neighbouring
+ * lines, and the pieces overlap each other). */
+function hiddenParts(box: Box, word: Word): Box[] {
+  if (word.pieces) return word.pieces.filter((p) => overlapShare(p, box) >= PIECE_IN_BOX);
+  return [hiddenPart(box, word)];
+}
+
 /** The part of a hidden word the box is meant to hide: the box's extent along the text, the
  * word's full glyph height across it. */
 function hiddenPart(box: Box, word: Word): Box {
@@ -78,7 +89,7 @@ function pixelRect(b: Box): [number, number, number, number] {
 export function checkPagePixels(output: mupdf.Page, input: mupdf.Page | undefined, boxes: readonly CheckedBox[]): PixelProblem[] {
   const [px0, py0, px1, py1] = output.getBounds().map((v) => Math.round(v * SCALE)) as [number, number, number, number];
   const problems: PixelProblem[] = [];
-  const regions = boxes.map((b) => ({ ...b, parts: b.hidden.map((w) => hiddenPart(b.box, w)).filter((p) => p.width > 0 && p.height > 0) }));
+  const regions = boxes.map((b) => ({ ...b, parts: b.hidden.flatMap((w) => hiddenParts(b.box, w)).filter((p) => p.width > 0 && p.height > 0) }));
   let area: [number, number, number, number] | undefined;
   for (const r of regions) {
     for (const b of [padBox(r.box, BOX_PADDING_PT), ...r.parts]) {

@@ -8,6 +8,7 @@
 import type { Lexicon } from '../lexicon/index.js';
 import { FINITE_VERBS } from '../lexicon/words.js';
 import { PLACE_DROP } from './filters.js';
+import { unknownWord } from './shape-rules.js';
 import { type Candidate, isWord, nameCase, nameKeys } from './candidate.js';
 import type { Token } from './tokenize.js';
 
@@ -148,7 +149,14 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
         }
       }
     }
-    added.push({ s, e: i, rule: 'document', strength: 2, explanation: fromDossier.has(t.key) ? DOSSIER_EXPLANATION : 'zelfde naam als elders in het document' });
+    let explanation = fromDossier.has(t.key) ? DOSSIER_EXPLANATION : 'zelfde naam als elders in het document';
+    // an unknown word right before it, written the same way ("YULIANUS SEDOC"): a given name no list knows
+    const before = W[s - 1];
+    if (s === i && isWord(before) && !covered[s - 1] && ((before.caps && t.caps) || (before.title && t.title)) && unknownWord(L, before)) {
+      s--;
+      explanation += '; met de voornaam ervoor';
+    }
+    added.push({ s, e: i, rule: 'document', strength: 2, explanation });
   }
   return added;
 }

@@ -36,6 +36,12 @@ export function dutchCompound(L: Lexicon, key: string): boolean {
   return false;
 }
 
+/** Neither a Dutch word, a compound of them, a place, a street nor a word that blocks names. */
+export function unknownWord(L: Lexicon, t: Token): boolean {
+  return !t.particle && t.key.length > 2 && !L.isStopword(t.key) && !L.isNameBlocker(t.key) &&
+    !L.isCommonWord(t.key) && !L.isPlace(t.key) && !L.isStreet(t.key) && !dutchCompound(L, t.key);
+}
+
 export function shapeCandidates(T: Tokens, lexical: readonly Candidate[]): Candidate[] {
   const { W, L } = T;
   const strongest = new Int8Array(W.length).fill(-1);
@@ -43,10 +49,7 @@ export function shapeCandidates(T: Tokens, lexical: readonly Candidate[]): Candi
   const out: Candidate[] = [];
   const add = (s: number, e: number, rule: Rule, strength: Strength, explanation: string) => out.push({ s, e, rule, strength, explanation });
 
-  /** Capitalised, and neither a Dutch word, a compound of them, a place nor a street. */
-  const unknown = (t: Token | undefined): t is Token =>
-    isWord(t) && t.title && !t.particle && t.key.length > 2 && !L.isStopword(t.key) && !L.isNameBlocker(t.key) &&
-    !L.isCommonWord(t.key) && !L.isPlace(t.key) && !L.isStreet(t.key) && !dutchCompound(L, t.key);
+  const unknown = (t: Token | undefined): t is Token => isWord(t) && t.title && unknownWord(L, t);
   /** An unknown word that is a name: in system mode by the word list, else only by its spelling. */
   const unknownName = (i: number): boolean => {
     const t = W[i];
