@@ -46,7 +46,7 @@ describe('the CLI and the services give the same redactions for the same batch',
     expect(code).toBe(0);
     for (const f of files) {
       const base = f.replace(/\.pdf$/, '');
-      const report = JSON.parse(readFileSync(path.join(out, `${base}.redactions.json`), 'utf8')) as { redactions: Redaction[] };
+      const report = JSON.parse(readFileSync(path.join(out, 'vertrouwelijk', `${base}.redactions.json`), 'utf8')) as { redactions: Redaction[] };
       cli.set(f, report.redactions.map(key).sort());
       dossierFinds += report.redactions.filter((r) => r.explanation.includes('ander document van het dossier')).length;
     }
