@@ -1,10 +1,12 @@
 import type { ExtractedDocument, Page } from '@woo/core';
+import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { annotationWords } from './annotation-words.js';
-import { accountInk, type InkAccount } from './ink-accounting.js';
-import { displayOperators, inkLayersOf } from './layers.js';
-import { paintsOnlyVisibleText } from './plain-text.js';
+import { accountDrawings, accountInk, type InkAccount } from './ink-accounting.js';
+import { displayOperators, inkLayersOf, renderWithoutText } from './layers.js';
+import { inkNeed } from './plain-text.js';
 import { assertImageSizes } from './limits.js';
 import { withPdf, type PdfHandle } from './open.js';
+import type { FontWord } from './lines.js';
 import { extractFontWords } from './words.js';
 
 /** Resolution of the ink accounting: glyphs of 3.5 pt and up are seen (smaller print is not legible
@@ -19,10 +21,7 @@ export async function extractPage(handle: PdfHandle, pageNumber: number): Promis
     const viewport = page.getViewport({ scale: 1 });
     const words = await extractFontWords(page);
     const ops = await displayOperators(page);
-    // a page of nothing but visible text in trusted fonts is not rendered: all of it is explained
-    const ink: InkAccount = paintsOnlyVisibleText(ops, words, viewport.width, viewport.height)
-      ? { visible: words.map((w) => w.word), hidden: [], regions: [] }
-      : accountInk(await inkLayersOf(page, ops, INK_DPI), words);
+    const ink = await accountPage(page, ops, words, viewport);
     const annotations = await annotationWords(page, viewport, Math.max(-1, ...ink.visible.map((w) => w.line ?? -1)) + 1);
     return {
       number: pageNumber,
@@ -36,6 +35,18 @@ export async function extractPage(handle: PdfHandle, pageNumber: number): Promis
     };
   } finally {
     page.cleanup();
+  }
+}
+
+/** The ink accounting of one page, rendering only what the operators leave in doubt (`inkNeed`). */
+async function accountPage(page: PDFPageProxy, ops: Awaited<ReturnType<typeof displayOperators>>, words: FontWord[], viewport: PageViewport): Promise<InkAccount> {
+  switch (inkNeed(ops, words, viewport)) {
+    case 'nothing':
+      return { visible: words.map((w) => w.word), hidden: [], regions: [] };
+    case 'drawings':
+      return accountDrawings(await renderWithoutText(page, ops, INK_DPI), words);
+    case 'everything':
+      return accountInk(await inkLayersOf(page, ops, INK_DPI), words);
   }
 }
 

@@ -58,6 +58,14 @@ export function accountInk(layers: InkLayers, words: readonly FontWord[]): InkAc
   return { visible, hidden, regions: textLikeRegions(unexplained, width, height, scale, rules || undefined) };
 }
 
+/** The accounting of a page whose words are all visible and in trusted fonts, and whose drawings
+ * touch no word (see `inkNeed`): only the drawings' rendering is left to judge. */
+export function accountDrawings(drawings: GrayPixels, words: readonly FontWord[]): InkAccount {
+  const { width, height, scale } = drawings;
+  const rules = ruleRuns(inkOf(drawings), width, height, Math.round(RULE_PT * scale));
+  return { visible: words.map((w) => w.word), hidden: [], regions: textLikeRegions(edges(drawings), width, height, scale, rules) };
+}
+
 /** Text paints ink when some pixels inside its box change when the text is drawn: counted where
  * no other word's box lies, unless other boxes cover all of it. */
 function paintsInk(box: Box, full: GrayPixels, changed: Uint8Array, cover: Uint8Array): boolean {

@@ -43,18 +43,21 @@ export function displayOperators(page: PDFPageProxy): ReturnType<PDFPageProxy['g
 }
 
 export async function inkLayersOf(page: PDFPageProxy, ops: Awaited<ReturnType<typeof displayOperators>>, dpi: number): Promise<InkLayers> {
+  const full = await renderGray(page, dpi);
+  if (!ops.fnArray.some((fn) => PAINT_OPS.has(fn))) return { full };
+  return { full, withoutText: await renderWithoutText(page, ops, dpi) };
+}
+
+/** The page with its own text operators skipped (text inside annotation appearances stays). */
+export function renderWithoutText(page: PDFPageProxy, ops: Awaited<ReturnType<typeof displayOperators>>, dpi: number): Promise<GrayPixels> {
   const isText = new Uint8Array(ops.fnArray.length);
   let annotationDepth = 0;
-  let paints = false;
   ops.fnArray.forEach((fn, i) => {
     if (fn === pdfjs.OPS.beginAnnotation) annotationDepth++;
     else if (fn === pdfjs.OPS.endAnnotation) annotationDepth--;
     if (annotationDepth === 0 && TEXT_OPS.has(fn)) isText[i] = 1;
-    else if (PAINT_OPS.has(fn)) paints = true;
   });
-  const full = await renderGray(page, dpi);
-  if (!paints) return { full };
-  return { full, withoutText: await renderGray(page, dpi, (i) => isText[i] !== 1) };
+  return renderGray(page, dpi, (i) => isText[i] !== 1);
 }
 
 async function renderGray(page: PDFPageProxy, dpi: number, operationsFilter?: (i: number) => boolean): Promise<GrayPixels> {

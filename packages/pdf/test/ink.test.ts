@@ -1,10 +1,12 @@
+import fs from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts, TextRenderingMode, degrees, rgb, setTextRenderingMode, type PDFFont, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, Page } from '@woo/core';
 import { extractDocument, withPdf } from '../src/index.js';
 import { displayOperators } from '../src/layers.js';
-import { paintsOnlyVisibleText } from '../src/plain-text.js';
+import { inkNeed, type InkNeed } from '../src/plain-text.js';
 import { extractFontWords } from '../src/words.js';
 import { looksLikeGarbage } from '../src/font-trust.js';
 import { DEJAVU } from './fixtures.js';
@@ -151,8 +153,7 @@ describe('pages of plain visible text are not rendered', () => {
       const out: boolean[] = [];
       for (let n = 1; n <= handle.numPages; n++) {
         const page = await handle.doc.getPage(n);
-        const { width, height } = page.getViewport({ scale: 1 });
-        out.push(paintsOnlyVisibleText(await displayOperators(page), await extractFontWords(page), width, height));
+        out.push(inkNeed(await displayOperators(page), await extractFontWords(page), page.getViewport({ scale: 1 })) === 'nothing');
       }
       return out;
     });
@@ -164,5 +165,60 @@ describe('pages of plain visible text are not rendered', () => {
     expect(hidden(read.pages[2]!)).toBe('Onzichtbaar Bakkerman');
     expect(texts(read.pages[3]!)).toBe(line);
     expect(hidden(read.pages[3]!)).toBe('');
+  });
+});
+
+describe('pages with drawings beside their text', () => {
+  /** `text` as filled glyph outlines (no text object), its baseline at (x, y) in PDF points. */
+  function drawOutlines(page: PDFPage, text: string, x: number, y: number, size: number): void {
+    const face = fontkit.create(fs.readFileSync(DEJAVU)) as fontkit.Font;
+    const run = face.layout(text);
+    const scale = size / face.unitsPerEm;
+    let pen = x;
+    run.glyphs.forEach((glyph, i) => {
+      // drawSvgPath flips y (SVG is y-down): the glyph is drawn upside down unless flipped back here
+      page.drawSvgPath((glyph.path as unknown as { scale(x: number, y: number): { toSVG(): string } }).scale(1, -1).toSVG(), { x: pen, y, scale, color: rgb(0, 0, 0) });
+      pen += (run.positions[i]?.xAdvance ?? glyph.advanceWidth) * scale;
+    });
+  }
+
+  it('renders only what could hide a word or be text: rules and frames not at all, drawn letters and slanted lines alone, drawings on words in full', async () => {
+    const pdf = await PDFDocument.create();
+    const helv = await pdf.embedFont(StandardFonts.Helvetica);
+    const line = 'De commissie heeft de aanvragen beoordeeld.';
+    const withLine = (draw: (p: PDFPage) => void) => {
+      const page = pdf.addPage([595, 842]);
+      page.drawText(line, { x: 56, y: 760, size: 11, font: helv });
+      draw(page);
+    };
+    withLine((p) => p.drawLine({ start: { x: 56, y: 740 }, end: { x: 540, y: 740 }, thickness: 1 }));
+    withLine((p) => p.drawRectangle({ x: 56, y: 500, width: 300, height: 120, borderWidth: 1, borderColor: rgb(0, 0, 0) }));
+    withLine((p) => drawOutlines(p, 'Getekend door Hendrikus Pietersen', 56, 600, 14));
+    withLine((p) => p.drawRectangle({ x: 120, y: 755, width: 80, height: 16, color: rgb(0, 0, 0) }));
+    withLine((p) => p.drawLine({ start: { x: 56, y: 763 }, end: { x: 300, y: 763 }, thickness: 0.8 }));
+    withLine((p) => p.drawLine({ start: { x: 56, y: 740 }, end: { x: 540, y: 740 }, thickness: 40, color: rgb(0.9, 0.9, 0.9) }));
+    withLine((p) => p.drawLine({ start: { x: 56, y: 300 }, end: { x: 540, y: 600 }, thickness: 1 }));
+    const bytes = await pdf.save();
+
+    const needs = await withPdf(bytes, async (handle) => {
+      const out: InkNeed[] = [];
+      for (let n = 1; n <= handle.numPages; n++) {
+        const page = await handle.doc.getPage(n);
+        out.push(inkNeed(await displayOperators(page), await extractFontWords(page), page.getViewport({ scale: 1 })));
+      }
+      return out;
+    });
+    // a frame is four thin lines; the thick light line reaches the text (its half width is 20 pt)
+    expect(needs).toEqual(['nothing', 'nothing', 'drawings', 'everything', 'everything', 'everything', 'drawings']);
+
+    const read = await extractDocument(bytes);
+    expect(read.pages.map((p) => p.needsOcr)).toEqual([false, false, true, false, false, false, false]);
+    // the drawn name lies in a region OCR reads
+    const drawn = read.pages[2]!.ocrRegions!;
+    expect(drawn.some((r) => r.x <= 60 && r.x + r.width >= 250 && r.y <= 842 - 614 && r.y + r.height >= 842 - 600)).toBe(true);
+    // the black box hides the words under it; the struck-through line is still visible
+    expect(hidden(read.pages[3]!)).toBe('heeft de');
+    expect(texts(read.pages[3]!)).toBe('De commissie aanvragen beoordeeld.');
+    expect(texts(read.pages[4]!)).toBe(line);
   });
 });
