@@ -10,6 +10,8 @@ describe('probeCounter', () => {
     expect(count(text('jan'))).toBe(4);
     expect(count(text('jan de vries'))).toBe(1);
     expect(count(text('vries'))).toBe(1);
+    expect(count(text('(jan)'))).toBe(1);
+    expect(count(text('jan.'))).toBe(1);
   });
 
   it('treats accented letters and letters outside the basic plane as part of a word', () => {
