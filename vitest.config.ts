@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // test files already run side by side on every core: one document's pages are read on one
+    // thread, except where a test asks for page threads itself
+    env: { PAGE_THREADS: '1' },
   },
 });

@@ -6,6 +6,7 @@ import { displayOperators, inkLayersOf, renderWithoutText } from './layers.js';
 import { inkNeed } from './plain-text.js';
 import { assertImageSizes } from './limits.js';
 import { withPdf, type PdfHandle } from './open.js';
+import { MIN_PAGES_PER_THREAD, pageThreadCount, readPagesOnAllCores } from './page-threads.js';
 import type { FontWord } from './lines.js';
 import { extractFontWords } from './words.js';
 
@@ -50,11 +51,16 @@ async function accountPage(page: PDFPageProxy, ops: Awaited<ReturnType<typeof di
   }
 }
 
+/** Text and word boxes of the given pages of an open PDF, in the order given. */
+async function extractPages(handle: PdfHandle, numbers: readonly number[]): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const n of numbers) pages.push(await extractPage(handle, n));
+  return pages;
+}
+
 /** Text and word boxes of every page of an open PDF. */
 export async function extractFromHandle(handle: PdfHandle): Promise<ExtractedDocument> {
-  const pages: Page[] = [];
-  for (let n = 1; n <= handle.numPages; n++) pages.push(await extractPage(handle, n));
-  return { pages };
+  return { pages: await extractPages(handle, Array.from({ length: handle.numPages }, (_, i) => i + 1)) };
 }
 
 /** Opens, extracts and closes. Throws a DocumentError (Dutch message) when the file is empty,
@@ -62,6 +68,9 @@ export async function extractFromHandle(handle: PdfHandle): Promise<ExtractedDoc
 export function extractDocument(bytes: Uint8Array): Promise<ExtractedDocument> {
   return withPdf(bytes, async (handle) => {
     await assertImageSizes(bytes);
-    return extractFromHandle(handle);
+    // a long document is read on all cores (page-threads.ts)
+    const threads = Math.min(pageThreadCount(), Math.floor(handle.numPages / MIN_PAGES_PER_THREAD));
+    if (threads < 2) return extractFromHandle(handle);
+    return { pages: await readPagesOnAllCores(bytes, handle.numPages, threads, (numbers) => extractPages(handle, numbers)) };
   });
 }

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DocumentError } from '@woo/core';
@@ -139,7 +140,8 @@ export class StagePool {
     const child = fork(CHILD, [], {
       execArgv: ['--import', TSX, `--max-old-space-size=${heapMb}`],
       serialization: 'advanced',
-      env: this.options.env ?? process.env,
+      // the cores are shared out between the children: each reads a long document's pages on its share
+      env: { PAGE_THREADS: String(Math.max(1, Math.floor(availableParallelism() / this.options.size))), ...(this.options.env ?? process.env) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.unref();
