@@ -51,9 +51,12 @@ function start(): Slot {
     if ('pages' in reply) pending.resolve(reply.pages);
     else pending.reject(reply.error.code ? new DocumentError(reply.error.code, reply.error.message) : new Error(reply.error.message));
   });
+  // a thread that failed or stopped is dropped; its request fails (an error is followed by exit)
   const lost = (err: Error) => {
-    slots.splice(slots.indexOf(slot), 1);
+    const at = slots.indexOf(slot);
+    if (at >= 0) slots.splice(at, 1);
     slot.pending?.reject(err);
+    slot.pending = undefined;
   };
   slot.worker.on('error', lost);
   slot.worker.on('exit', (code) => lost(new Error(`page thread stopped (exit code ${code})`)));
