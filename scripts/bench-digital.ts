@@ -8,7 +8,7 @@ import type { ExportedPdf } from '@woo/export';
 import { detectStage, exportStage, extractStage } from '@woo/pipeline';
 import { PDFDocument } from 'pdf-lib';
 import { generateCorpus } from '../fixtures/generator/corpus.js';
-import { withPdf } from '@woo/pdf';
+import { pageThreadCount, withPdf } from '@woo/pdf';
 import { INK_DPI } from '../packages/pdf/src/extract.js';
 import { accountInk } from '../packages/pdf/src/ink-accounting.js';
 import { renderInkLayers } from '../packages/pdf/src/layers.js';
@@ -69,8 +69,8 @@ export async function benchDigital(pdf: Uint8Array, workDir: string): Promise<Be
   const inkS = Math.min(await inkAccountingSeconds(pdf), await inkAccountingSeconds(pdf));
   return [
     { what: `pdftotext -bbox-layout (${pages} pages)`, value: pps(popplerS), unit: 'pages/s' },
-    { what: 'extract (words, boxes and ink accounting)', value: pps(extractS), unit: 'pages/s', ratio: popplerS / extractS },
-    { what: '  of which ink accounting (2 renders, 72 dpi)', value: (1000 * inkS) / pages, unit: 'ms/page' },
+    { what: `extract (words, boxes and ink accounting; ${pageThreadCount()} page threads)`, value: pps(extractS), unit: 'pages/s', ratio: popplerS / extractS },
+    { what: '  ink accounting when a page is rendered in full (2 renders, 72 dpi)', value: (1000 * inkS) / pages, unit: 'ms/page' },
     { what: '  pages sent to OCR (normal digital corpus)', value: 100 * ocrShare, unit: '%' },
     { what: 'detect', value: pps(detectS), unit: 'pages/s' },
     { what: `export + verify, auto (${vectorPages} vector, ${rasterPages} raster)`, value: pps(exportS), unit: 'pages/s' },

@@ -2,3 +2,4 @@ export { openPdf, withPdf, type PdfHandle } from './open.js';
 export { extractDocument, extractFromHandle, extractPage } from './extract.js';
 export { renderPage, MAX_RENDER_PIXELS, type RenderedPage } from './render.js';
 export { registerCanvasFont, type Canvas, type CanvasContext } from './pdfjs.js';
+export { pageThreadCount } from './page-threads.js';
