@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type * as mupdf from 'mupdf';
 import { groundLabel, isApplied, isPlaced, overlapShare, type Box, type ExtractedDocument, type Redaction, type Word } from '@woo/core';
-import { withPdf, type PdfHandle } from '@woo/pdf';
+import { readTextLayerAside, type TextPage } from '@woo/pdf';
 import { BOX_PADDING_PT } from './paint.js';
 import { appliedBoxesByPage, hits, keptFragments, type PlacedBox } from './cover.js';
 import { openMupdf } from './vector.js';
@@ -238,59 +238,52 @@ async function verify(
   } catch (err) {
     problems.push(whole(`De opbouw van het gelakte bestand is ongeldig (${(err as Error).message}).`));
   }
+  // the text layer is read as a viewer reads it on another thread while MuPDF looks at the file here
+  const textLayer = readTextLayerAside(output).then(
+    (layer) => ({ layer }),
+    (err: unknown) => ({ err }),
+  );
   try {
     problems.push(...storedAndPainted(output, applied, probes, allowed, original));
   } catch (err) {
     problems.push(whole(`Het gelakte bestand kan niet worden doorgelicht (${(err as Error).message}).`));
   }
 
-  try {
-    await withPdf(output, async (handle) => {
-      if (handle.numPages !== expectedPages) problems.push(whole(`Het gelakte document heeft ${handle.numPages} pagina's, het origineel ${expectedPages}.`));
-      const boxes = appliedBoxesByPage(applied);
-      const pageTexts: string[] = [];
-      for (let n = 1; n <= handle.numPages; n++) pageTexts.push(await pageText(handle, n, boxes.get(n) ?? [], problems));
-      const texts = pageTexts.map(normalise);
-      // the title is shown by every viewer: it must not hold removed text either
-      const everything = probeCounter([...texts, normalise(title)].join('\n'));
-      for (const probe of probes) {
-        const found = everything(probe);
-        if (found <= allowed(probe)) continue;
-        // name the pages it is found on, so that the export can redo exactly those
-        const where = texts.flatMap((t, i) => (probeCounter(t)(probe) ? [i + 1] : []));
-        const text = `De tekstlaag bevat nog ${probe.what} (${found}×).`;
-        problems.push(...(where.length ? where.map((page) => ({ page, text })) : [whole(text)]));
-      }
-    });
-  } catch (err) {
-    problems.push(whole(`Het gelakte bestand kan niet worden gelezen of weergegeven (${(err as Error).message}).`));
+  const read = await textLayer;
+  if ('err' in read) return [...problems, whole(`Het gelakte bestand kan niet worden gelezen of weergegeven (${(read.err as Error).message}).`)];
+  const { numPages, pages } = read.layer;
+  if (numPages !== expectedPages) problems.push(whole(`Het gelakte document heeft ${numPages} pagina's, het origineel ${expectedPages}.`));
+  const boxes = appliedBoxesByPage(applied);
+  const texts = pages.map((page) => normalise(pageText(page, boxes.get(page.number) ?? [], problems)));
+  // the title is shown by every viewer: it must not hold removed text either
+  const everything = probeCounter([...texts, normalise(title)].join('\n'));
+  for (const probe of probes) {
+    const found = everything(probe);
+    if (found <= allowed(probe)) continue;
+    // name the pages it is found on, so that the export can redo exactly those
+    const where = texts.flatMap((t, i) => (probeCounter(t)(probe) ? [i + 1] : []));
+    const text = `De tekstlaag bevat nog ${probe.what} (${found}×).`;
+    problems.push(...(where.length ? where.map((page) => ({ page, text })) : [whole(text)]));
   }
   return problems;
 }
 
 /** Text of one output page, in reading order of the text layer. Also flags text that lies
  * entirely inside a box, other than the box's label. */
-async function pageText(handle: PdfHandle, n: number, placed: readonly PlacedBox[], problems: Problem[]): Promise<string> {
-  const page = await handle.doc.getPage(n);
-  try {
-    const height = page.getViewport({ scale: 1 }).height;
-    const content = await page.getTextContent();
-    const parts: string[] = [];
-    for (const item of content.items) {
-      if (!('str' in item) || !item.str.trim()) continue;
-      parts.push(item.str);
-      const [, , , , e, f] = item.transform as number[];
-      const x0 = e!;
-      const x1 = e! + item.width;
-      const yMid = height - f! - item.height * 0.3;
-      const covering = placed.filter(({ box }) => x0 >= box.x - 0.5 && x1 <= box.x + box.width + 0.5 && yMid > box.y && yMid < box.y + box.height);
-      // the one text a box may hold is its own label ("5.1.2e", or "5.1.2e; 5.1.2i")
-      if (covering.some(({ redaction }) => groundLabel(redaction) === item.str.trim())) continue;
-      const inside = covering[0];
-      if (inside) problems.push(onPage(n, `onder de lakbalk van lakking ${inside.redaction.id} staat nog tekst in de tekstlaag.`));
-    }
-    return parts.join(' ');
-  } finally {
-    page.cleanup();
+function pageText(page: TextPage, placed: readonly PlacedBox[], problems: Problem[]): string {
+  const parts: string[] = [];
+  for (const item of page.items) {
+    if (!item.str.trim()) continue;
+    parts.push(item.str);
+    const [, , , , e, f] = item.transform;
+    const x0 = e!;
+    const x1 = e! + item.width;
+    const yMid = page.height - f! - item.height * 0.3;
+    const covering = placed.filter(({ box }) => x0 >= box.x - 0.5 && x1 <= box.x + box.width + 0.5 && yMid > box.y && yMid < box.y + box.height);
+    // the one text a box may hold is its own label ("5.1.2e", or "5.1.2e; 5.1.2i")
+    if (covering.some(({ redaction }) => groundLabel(redaction) === item.str.trim())) continue;
+    const inside = covering[0];
+    if (inside) problems.push(onPage(page.number, `onder de lakbalk van lakking ${inside.redaction.id} staat nog tekst in de tekstlaag.`));
   }
+  return parts.join(' ');
 }

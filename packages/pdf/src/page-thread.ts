@@ -3,17 +3,26 @@ import { DocumentError } from '@woo/core';
 import { extractPage } from './extract.js';
 import { withPdf } from './open.js';
 import type { PageRequest, PageReply } from './page-threads.js';
+import { textPages } from './text-items.js';
 
 /* One page thread (page-threads.ts): opens the document it is sent and extracts the pages it is
- * asked for, one request at a time, answering with plain data. */
+ * asked for (or reads their text layer as a viewer does), one request at a time, answering with
+ * plain data. */
+
+async function answer(request: PageRequest): Promise<PageReply> {
+  return withPdf(request.bytes, async (handle) => {
+    if (request.kind === 'text') return { id: request.id, kind: 'text', numPages: handle.numPages, pages: await textPages(handle, request.pages ?? allPages(handle.numPages)) };
+    const pages = [];
+    for (const n of request.pages ?? allPages(handle.numPages)) pages.push(await extractPage(handle, n));
+    return { id: request.id, kind: 'extract', pages };
+  });
+}
+
+const allPages = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 
 parentPort!.on('message', (request: PageRequest) => {
-  withPdf(request.bytes, async (handle) => {
-    const pages = [];
-    for (const n of request.pages) pages.push(await extractPage(handle, n));
-    return pages;
-  }).then(
-    (pages) => parentPort!.postMessage({ id: request.id, pages } satisfies PageReply),
+  answer(request).then(
+    (reply) => parentPort!.postMessage(reply),
     (err: unknown) => {
       const error = err instanceof DocumentError ? { code: err.code, message: err.message } : { message: err instanceof Error ? err.message : String(err) };
       parentPort!.postMessage({ id: request.id, error } satisfies PageReply);

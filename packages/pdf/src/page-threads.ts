@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DocumentError, positiveIntFromEnv, type DocumentErrorCode, type Page } from '@woo/core';
+import { readTextLayer, type TextPage } from './text-items.js';
 
 /* Pages of one document read on all cores: the calling thread reads its share and hands the rest
  * to page threads (worker_threads, page-thread.ts) with plain-data messages. The threads are kept
@@ -11,11 +12,18 @@ import { DocumentError, positiveIntFromEnv, type DocumentErrorCode, type Page } 
 
 export interface PageRequest {
   id: number;
+  kind: 'extract' | 'text';
   bytes: Uint8Array;
-  pages: number[];
+  /** Every page when absent. */
+  pages?: number[];
 }
 
-export type PageReply = { id: number; pages: Page[] } | { id: number; error: { code?: DocumentErrorCode; message: string } };
+export type PageReply =
+  | { id: number; kind: 'extract'; pages: Page[] }
+  | { id: number; kind: 'text'; numPages: number; pages: TextPage[] }
+  | { id: number; error: { code?: DocumentErrorCode; message: string } };
+
+type Answer = Exclude<PageReply, { error: unknown }>;
 
 /** Threads reading one document's pages, the calling one included (PAGE_THREADS; default: the
  * cores, at most 4). */
@@ -34,7 +42,7 @@ import(workerData.tsx).then(({ register }) => { register(); return import(worker
 
 interface Slot {
   worker: Worker;
-  pending?: { id: number; resolve(pages: Page[]): void; reject(err: Error): void };
+  pending?: { id: number; resolve(reply: Answer): void; reject(err: Error): void };
 }
 
 const slots: Slot[] = [];
@@ -48,8 +56,8 @@ function start(): Slot {
     if (!pending || pending.id !== reply.id) return;
     slot.pending = undefined;
     slot.worker.unref();
-    if ('pages' in reply) pending.resolve(reply.pages);
-    else pending.reject(reply.error.code ? new DocumentError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+    if ('error' in reply) pending.reject(reply.error.code ? new DocumentError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+    else pending.resolve(reply);
   });
   // a thread that failed or stopped is dropped; its request fails (an error is followed by exit)
   const lost = (err: Error) => {
@@ -64,15 +72,30 @@ function start(): Slot {
   return slot;
 }
 
-/** Reads `pages` of the document in an idle page thread (started when none is idle). */
-function inThread(bytes: Uint8Array, pages: number[]): Promise<Page[]> {
+/** Runs a request in an idle page thread (started when none is idle). */
+function inThread(request: Omit<PageRequest, 'id'>): Promise<Answer> {
   const slot = slots.find((s) => !s.pending) ?? start();
   const id = nextId++;
-  return new Promise<Page[]>((resolve, reject) => {
+  return new Promise<Answer>((resolve, reject) => {
     slot.pending = { id, resolve, reject };
     slot.worker.ref();
-    slot.worker.postMessage({ id, bytes, pages } satisfies PageRequest);
+    slot.worker.postMessage({ id, ...request } satisfies PageRequest);
   });
+}
+
+async function extractInThread(bytes: Uint8Array, pages: number[]): Promise<Page[]> {
+  const reply = await inThread({ kind: 'extract', bytes, pages });
+  if (reply.kind !== 'extract') throw new Error('a page thread answered another request');
+  return reply.pages;
+}
+
+/** The whole text layer of a document as a viewer extracts it, read off the calling thread when
+ * there are page threads to spare, so that the caller can do other work meanwhile. */
+export async function readTextLayerAside(bytes: Uint8Array): Promise<{ numPages: number; pages: TextPage[] }> {
+  if (pageThreadCount() < 2) return readTextLayer(bytes);
+  const reply = await inThread({ kind: 'text', bytes });
+  if (reply.kind !== 'text') throw new Error('a page thread answered another request');
+  return reply;
 }
 
 /** Every page of a document with `numPages` pages, in order: the calling thread reads every
@@ -81,6 +104,6 @@ export async function readPagesOnAllCores(bytes: Uint8Array, numPages: number, t
   const shares: number[][] = Array.from({ length: threads }, () => []);
   for (let n = 1; n <= numPages; n++) shares[(n - 1) % threads]!.push(n);
   const [own, ...others] = shares;
-  const read = await Promise.all([readHere(own!), ...others.map((pages) => inThread(bytes, pages))]);
+  const read = await Promise.all([readHere(own!), ...others.map((pages) => extractInThread(bytes, pages))]);
   return read.flat().sort((a, b) => a.number - b.number);
 }
