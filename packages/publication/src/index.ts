@@ -10,3 +10,4 @@ export * from './diwoo/config.js';
 export * from './diwoo/xml.js';
 export * from './ocr-pages.js';
 export * from './redaction-report.js';
+export * from './processing-log.js';
