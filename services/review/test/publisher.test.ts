@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createApiToken } from '@woo/db';
 import { multipart, pdfObjectText, pdftotext, probeInfra, startTestStack, textPdf, waitFor, type TestStack } from '@woo/testkit';
 import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const infra = await probeInfra();
@@ -9,6 +14,7 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 /** The name in the letter, and in the upload's file name: both must stay out of every public answer. */
 const NAME = 'Karin Smit';
 const LETTER_FILE = `brief aan ${NAME}.pdf`;
+const COMPLAINT_FILE = 'klacht.pdf';
 const FAILED_FILE = `${NAME} leeg.pdf`;
 const SETTLED = ['in_review', 'exported', 'failed'];
 
@@ -24,6 +30,7 @@ describe.skipIf(!infra.ok)('publisher role, public and confidential routes', () 
   const t = { coordinator: '', reviewer: '', publisher: '', otherPublisher: '', otherReviewer: '' };
   let batchId: string;
   let letterId: string;
+  let complaintId: string;
   let failedId: string;
 
   const get = async (token: string, url: string): Promise<Answer> => {
@@ -74,14 +81,14 @@ describe.skipIf(!infra.ok)('publisher role, public and confidential routes', () 
 
     const created = await stack.app.inject({ method: 'POST', url: '/v1/batches', headers: auth(t.coordinator), payload: { name: 'Woo-verzoek 2024-17' } });
     batchId = created.json<{ id: string }>().id;
-    const letter = await textPdf([['Besluit subsidie', `Geachte mevrouw ${NAME},`, 'Uw aanvraag voor een subsidie is toegekend.']]);
     const body = multipart([
-      { name: LETTER_FILE, bytes: letter },
+      { name: LETTER_FILE, bytes: await letter('Besluit subsidie') },
+      { name: COMPLAINT_FILE, bytes: await letter(`Klacht ${NAME}`) },
       { name: FAILED_FILE, bytes: new Uint8Array() },
     ]);
     const upload = await stack.app.inject({ method: 'POST', url: `/v1/batches/${batchId}/documents`, headers: { ...auth(t.coordinator), ...body.headers }, payload: body.payload });
     expect(upload.statusCode).toBe(202);
-    [letterId, failedId] = upload.json<Array<{ id: string }>>().map((d) => d.id) as [string, string];
+    [letterId, complaintId, failedId] = upload.json<Array<{ id: string }>>().map((d) => d.id) as [string, string, string];
     const batchDocs = () => stack.app.inject({ method: 'GET', url: `/v1/batches/${batchId}`, headers: auth(t.coordinator) }).then((r) => r.json<{ documents: Array<{ status: string }> }>().documents);
     await waitFor(batchDocs, (docs) => docs.every((d) => SETTLED.includes(d.status)), 90_000);
     const exported = await stack.app.inject({ method: 'POST', url: `/v1/batches/${batchId}/export`, headers: auth(t.coordinator), payload: { policy: 'accept-suggested' } });
@@ -101,11 +108,12 @@ describe.skipIf(!infra.ok)('publisher role, public and confidential routes', () 
       expect(JSON.parse(res.bytes.toString('utf8')).message).toContain('dit token heeft de rol publisher');
     }
     const batches = JSON.parse((await get(t.publisher, '/v1/public/batches')).bytes.toString('utf8'));
-    expect(batches).toEqual([expect.objectContaining({ id: batchId, name: 'Woo-verzoek 2024-17', documents: expect.objectContaining({ exported: 1, failed: 1 }) })]);
+    expect(batches).toEqual([expect.objectContaining({ id: batchId, name: 'Woo-verzoek 2024-17', documents: expect.objectContaining({ exported: 2, failed: 1 }) })]);
     const status = JSON.parse((await get(t.publisher, `/v1/public/batches/${batchId}`)).bytes.toString('utf8'));
     expect(status.documents).toEqual([
       { id: letterId, number: 1, title: 'Document 1', status: 'exported', pages: 1, file: '0001-document-1.pdf' },
-      { id: failedId, number: 2, title: 'Document 2', status: 'failed', pages: 0 },
+      { id: complaintId, number: 2, title: 'Document 2', status: 'exported', pages: 1, file: '0002-document-2.pdf' },
+      { id: failedId, number: 3, title: 'Document 3', status: 'failed', pages: 0 },
     ]);
   });
 
@@ -131,11 +139,12 @@ describe.skipIf(!infra.ok)('publisher role, public and confidential routes', () 
       expect.objectContaining({ text: NAME, page: 1, ground: '5.1.2e', status: 'accepted', decidedBy: 'Coördinator wonen', categoryLabel: expect.any(String), groundDescription: expect.any(String) }),
     );
     const log = JSON.parse((await get(t.coordinator, `/v1/batches/${batchId}/verwerkingslog.json`)).bytes.toString('utf8'));
-    expect(log).toMatchObject({ documents: 2, failed: 1, pages: 1, openSuggestions: 0, batch: { id: batchId } });
+    expect(log).toMatchObject({ documents: 3, failed: 1, pages: 2, openSuggestions: 0, batch: { id: batchId } });
     expect(log.redactions).toBeGreaterThanOrEqual(1);
     expect(log.results).toEqual([
       expect.objectContaining({ file: LETTER_FILE, number: 1, status: 'exported', pages: 1, ocrPages: [], pagesToReview: [], findings: [] }),
-      expect.objectContaining({ file: FAILED_FILE, number: 2, status: 'failed', error: expect.stringContaining('leeg'), errorCode: expect.any(String) }),
+      expect.objectContaining({ file: COMPLAINT_FILE, number: 2, status: 'exported' }),
+      expect.objectContaining({ file: FAILED_FILE, number: 3, status: 'failed', error: expect.stringContaining('leeg'), errorCode: expect.any(String) }),
     ]);
     const notRead = await get(t.reviewer, `/v1/documents/${failedId}/rapport.json`);
     expect(notRead.status).toBe(409);
@@ -145,7 +154,7 @@ describe.skipIf(!infra.ok)('publisher role, public and confidential routes', () 
     const report = JSON.parse((await get(t.reviewer, `/v1/documents/${letterId}/rapport.json`)).bytes.toString('utf8')) as { redactions: Array<{ text: string; status: string }> };
     const removed = new Set([NAME, LETTER_FILE, FAILED_FILE, ...report.redactions.filter((r) => r.status === 'accepted' || r.status === 'manual').map((r) => r.text)].map(normal));
     expect(removed.has(normal(NAME))).toBe(true);
-    for (const url of publicRoutes()) {
+    for (const url of [...publicRoutes(), `/v1/documents/${complaintId}/export.pdf`]) {
       const res = await get(t.publisher, url);
       const haystacks = [normal(JSON.stringify(res.headers)), normal(res.bytes.toString('utf8')), normal(res.bytes.toString('latin1'))];
       if (res.type.startsWith('application/pdf')) haystacks.push(normal(pdftotext(res.bytes)), normal(pdfObjectText(res.bytes)));
@@ -159,7 +168,31 @@ describe.skipIf(!infra.ok)('publisher role, public and confidential routes', () 
     // the search finds the same needle where it is meant to be: the check above can fail
     expect(normal((await get(t.reviewer, `/v1/documents/${letterId}/rapport.json`)).bytes.toString('utf8'))).toContain(normal(NAME));
   });
+
+
+  it("titles the exported PDF with the document's own title, unless that names the removed text", async () => {
+    expect(pdfTitle((await get(t.publisher, `/v1/documents/${letterId}/export.pdf`)).bytes)).toBe('Besluit subsidie');
+    expect(pdfTitle((await get(t.publisher, `/v1/documents/${complaintId}/export.pdf`)).bytes)).toBe('Document 2');
+  });
 });
+
+/** A one-page letter to NAME with the heading "Besluit subsidie" and `title` as its /Title. */
+async function letter(title: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(await textPdf([['Besluit subsidie', `Geachte mevrouw ${NAME},`, 'Uw klacht over de subsidie is ontvangen.']]));
+  pdf.setTitle(title);
+  return pdf.save();
+}
+
+/** The title pdfinfo (poppler) reads. */
+function pdfTitle(bytes: Uint8Array): string | undefined {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'woo-title-'));
+  try {
+    writeFileSync(path.join(dir, 'in.pdf'), bytes);
+    return /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', ['-enc', 'UTF-8', path.join(dir, 'in.pdf')], { encoding: 'utf8' }))?.[1];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function normal(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
