@@ -117,6 +117,17 @@ describe.skipIf(!infra.ok)('publisher role, public and confidential routes', () 
     ]);
   });
 
+  it("tags exactly the publisher's routes 'openbaar' and the confidential reports 'vertrouwelijk' in the OpenAPI", async () => {
+    const spec = JSON.parse((await stack.app.inject({ method: 'GET', url: '/docs/json' })).body) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    const tagged = (tag: string) =>
+      Object.entries(spec.paths)
+        .flatMap(([url, ops]) => Object.entries(ops).flatMap(([method, op]) => (op.tags?.includes(tag) ? [`${method.toUpperCase()} ${url}`] : [])))
+        .sort();
+    const asTemplate = (url: string) => `GET ${url.replace(/[0-9a-f-]{36}/, '{id}')}`;
+    expect(tagged('openbaar')).toEqual(publicRoutes().filter((u) => u !== '/v1/me').map(asTemplate).sort());
+    expect(tagged('vertrouwelijk')).toEqual(['GET /v1/batches/{id}/verwerkingslog.json', 'GET /v1/documents/{id}/rapport.json']);
+  });
+
   it("keeps another team's publisher out: 404 on public routes, exactly as for an unknown id", async () => {
     for (const url of publicRoutes().filter((u) => u.includes(batchId) || u.includes(letterId))) {
       expect((await get(t.otherPublisher, url)).status, url).toBe(404);
