@@ -11,3 +11,4 @@ export * from './diwoo/xml.js';
 export * from './ocr-pages.js';
 export * from './redaction-report.js';
 export * from './processing-log.js';
+export * from './removed-text.js';

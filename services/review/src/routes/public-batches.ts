@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { getBatch, listBatchDocuments, listVisibleBatches } from '@woo/db';
+import { batchRemovedTexts, getBatch, listBatchDocuments, listVisibleBatches, type Database } from '@woo/db';
 import { bearer, DocumentStatus, errorResponses, IdParams, notFound, Uuid } from '@woo/http';
-import { neutralTitle } from '@woo/publication';
+import { namesRemovedText, neutralTitle } from '@woo/publication';
 import { PUBLIC_READERS, PUBLIC_TAG, publicFileName } from '../publication.js';
 
 const PublicBatch = Type.Object({
@@ -22,6 +22,12 @@ const PublicDocument = Type.Object({
   file: Type.Optional(Type.String({ description: 'Naam van de gelakte PDF (GET /v1/documents/:id/export.pdf), zodra de status exported is' })),
 });
 
+/** The batch's name as a publisher sees it: a name that names what its redactions take away
+ * ("Woo-verzoek J. Jansen") becomes "Batch van <date>". */
+async function publicBatchName(db: Database, batch: { id: string; name: string; createdAt: string }): Promise<string> {
+  return namesRemovedText(batch.name, await batchRemovedTexts(db, batch.id)) ? `Batch van ${batch.createdAt.slice(0, 10)}` : batch.name;
+}
+
 /* What a publisher needs to find the public outputs: the batches and their documents by
  * inventory number and neutral title. Never the uploads' file names, who created the batch, or
  * error messages: those belong to the team (GET /v1/batches, verwerkingslog.json). */
@@ -37,8 +43,13 @@ export const publicBatchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: Type.Array(PublicBatch), ...errorResponses() },
       },
     },
-    async (request) =>
-      (await listVisibleBatches(fastify.db, request.actor)).map(({ id, name, createdAt, documents, openSuggestions }) => ({ id, name, createdAt, documents, openSuggestions })),
+    async (request) => {
+      const batches = [];
+      for (const { id, name, createdAt, documents, openSuggestions } of await listVisibleBatches(fastify.db, request.actor)) {
+        batches.push({ id, name: await publicBatchName(fastify.db, { id, name, createdAt }), createdAt, documents, openSuggestions });
+      }
+      return batches;
+    },
   );
 
   fastify.get(
@@ -64,7 +75,7 @@ export const publicBatchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         pages: d.pageCount,
         ...(d.status === 'exported' ? { file: publicFileName(d.number) } : {}),
       }));
-      return { id: batch.id, name: batch.name, documents };
+      return { id: batch.id, name: await publicBatchName(fastify.db, batch), documents };
     },
   );
 };
