@@ -13,9 +13,15 @@ const MAX_TITLE_LENGTH = 200;
 const COVERED = 0.3;
 
 /** The original's title: the Info dictionary's /Title, else XMP dc:title; undefined when neither
- * holds text. */
+ * holds text, or the metadata cannot be read (a broken title must not fail the export). */
 export async function ownTitle(handle: PdfHandle): Promise<string | undefined> {
-  const { info, metadata } = await handle.doc.getMetadata();
+  let read;
+  try {
+    read = await handle.doc.getMetadata();
+  } catch {
+    return undefined;
+  }
+  const { info, metadata } = read;
   const fromInfo = (info as { Title?: unknown } | undefined)?.Title;
   for (const candidate of [fromInfo, metadata?.get('dc:title')]) {
     const title = typeof candidate === 'string' ? cleanTitle(candidate) : '';

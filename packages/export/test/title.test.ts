@@ -73,9 +73,11 @@ describe('the title of the published PDF', () => {
     });
   }
 
-  it('falls back on a title with words that stand on no page, or no title at all', async () => {
+  it('falls back on a title with words that stand on no page, no title at all, or unreadable XMP', async () => {
     expect((await exportedTitle({ info: 'Microsoft Word - aanvraag.docx' }, 'raster')).title).toBe(NEUTRAL);
     expect((await exportedTitle({}, 'raster')).title).toBe(NEUTRAL);
+    // XMP that is not XML: the export goes on with the neutral title
+    expect((await exportedTitle({ xmp: '<rdf:li>< kapot' }, 'raster')).title).toBe(NEUTRAL);
   });
 });
 
