@@ -75,7 +75,7 @@ const token = program
 token
   .command('create')
   .description('Maak een token aan en toon het (alleen het token, op stdout)')
-  .requiredOption('--role <rol>', 'coordinator, reviewer of admin')
+  .requiredOption('--role <rol>', 'coordinator, reviewer, publisher (alleen de openbare bestanden) of admin')
   .requiredOption('--name <naam>', 'waarvoor of voor wie het token is, bijv. "nachtrun" of "J. Jansen"')
   .option('--team <team>', "team waarvan het token lid is (herhaal voor meer teams; standaard: 'standaard')", (v: string, all: string[]) => [...all, v], [])
   .option('--expires <wanneer>', 'vervalt na een aantal dagen (bijv. 90d) of op een datum (bijv. 2027-03-01)')

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { documentLimits, dutchNumber, isApplied, type Redaction } from '@woo/core';
+import { documentLimits, dutchNumber, type Redaction } from '@woo/core';
 import { createDetector, parseOfficialsList, type LexiconStatus } from '@woo/detect';
 import { formatInconsistencies, type Inconsistency } from '@woo/dossier';
 import type { ExportMethod } from '@woo/export';
@@ -10,9 +10,13 @@ import {
   findingsRemark,
   inventoryNumberText,
   pagesToReview,
+  processedFile,
+  processingTotals,
   publicationConfig,
   settingsFromEnv,
   type InventoryEntry,
+  type ProcessedFile,
+  type ProcessingTotals,
   type PublicationConfig,
   type ReadingFinding,
 } from '@woo/publication';
@@ -49,15 +53,7 @@ export interface RedactOptions {
 
 type Status = 'gelakt' | 'mislukt' | 'onderbroken';
 
-export interface RunSummary {
-  documents: number;
-  failed: number;
-  pages: number;
-  redactions: number;
-  /** Suggestions nobody decided on (not blacked out), over the batch. */
-  openSuggestions: number;
-  /** Pages flagged for a person to check, over the batch. */
-  pagesToReview: number;
+export interface RunSummary extends ProcessingTotals {
   out: string;
   /** The folder to publish, and the one that never leaves the organisation. */
   public: string;
@@ -70,30 +66,23 @@ export interface RunSummary {
   lexicon: LexiconStatus;
   /** Strings blacked out in one document and readable in another (also in vertrouwelijk/dossiercontrole.json). */
   inconsistencies: Inconsistency[];
-  results: Array<{
-    file: string;
-    number: number;
-    status: Status;
-    pages: number;
-    redactions: number;
-    openSuggestions: number;
-    pagesToReview: number[];
-    /** The published PDF. */
-    output?: string;
-    /** The confidential redaction report. */
-    report?: string;
-    resumed?: true;
-    duplicateOf?: number;
-    error?: string;
-    errorCode?: string;
-    findings?: string[];
-    /** Attachments and archive members: the family and the number of the message they belong to. */
-    familyId?: string;
-    familyPosition?: number;
-    parentNumber?: number;
-    /** What was hidden in the source file and made visible before reading (Dutch). */
-    unhidden?: string[];
-  }>;
+  /** The processing log's entry of each input document (@woo/publication), with what the CLI adds. */
+  results: Array<
+    ProcessedFile & {
+      status: Status;
+      /** The published PDF. */
+      output?: string;
+      /** The confidential redaction report. */
+      report?: string;
+      resumed?: true;
+      /** Attachments and archive members: the family and the number of the message they belong to. */
+      familyId?: string;
+      familyPosition?: number;
+      parentNumber?: number;
+      /** What was hidden in the source file and made visible before reading (Dutch). */
+      unhidden?: string[];
+    }
+  >;
 }
 
 /** One document's end state, whichever way it was reached. */
@@ -320,13 +309,22 @@ async function report(
     settings: run.settings,
     decidedBy: opts.beslotenDoor ?? 'niemand persoonlijk: woo-redact heeft automatisch besloten volgens het beleid hierboven',
   });
+  const entries = results.map((r, i) =>
+    processedFile({
+      file: files[i]!.displayName,
+      number: i + 1,
+      status: r.status,
+      pages: r.pages,
+      redactions: r.redactions,
+      findings: r.findings,
+      ocrPages: r.ocrPages,
+      pagesToReview: docs[i]!.entry.pagesToReview ?? [],
+      ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
+      ...(r.error ? { error: r.error } : {}),
+    }),
+  );
   const summary: RunSummary = {
-    documents: files.length,
-    failed: results.filter((r) => r.status !== 'gelakt').length,
-    pages: results.reduce((n, r) => n + r.pages, 0),
-    redactions: results.reduce((n, r) => n + r.redactions.filter(isApplied).length, 0),
-    openSuggestions: results.reduce((n, r) => n + r.redactions.filter((x) => x.status === 'suggested').length, 0),
-    pagesToReview: docs.reduce((n, d) => n + (d.entry.pagesToReview?.length ?? 0), 0),
+    ...processingTotals(entries),
     out: layout.out,
     public: layout.public,
     confidential: layout.confidential,
@@ -335,17 +333,10 @@ async function report(
     lexicon: run.lexicon,
     inconsistencies: run.inconsistencies,
     results: results.map((r, i) => ({
-      file: files[i]!.displayName,
-      number: i + 1,
+      ...entries[i]!,
       status: r.status,
-      pages: r.pages,
-      redactions: r.redactions.filter(isApplied).length,
-      openSuggestions: r.redactions.filter((x) => x.status === 'suggested').length,
-      pagesToReview: [...(docs[i]!.entry.pagesToReview ?? [])],
       ...(r.status === 'gelakt' ? { output: paths[i]!.pdf, report: paths[i]!.report } : {}),
       ...(r.resumed ? { resumed: r.resumed } : {}),
-      ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
-      ...(r.error ? { error: r.error.message, errorCode: r.error.code } : { findings: r.findings.map((f) => f.message) }),
       ...familyFields(files[i]!),
       ...(files[i]!.conversion?.unhidden.length ? { unhidden: files[i]!.conversion!.unhidden } : {}),
     })),

@@ -56,8 +56,18 @@ describe.skipIf(!infra.ok)('woo-redact token create', () => {
     }
   });
 
+  it('creates a publisher token (the role that reads only the public outputs)', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'token', 'create', '--role', 'publisher', '--name', 'Publicatieteam', '--team', 'wonen'], { env });
+    const db = await openDatabase({ url: TEST_DATABASE_URL, schema });
+    try {
+      expect(await findTokenOwner(db, stdout.trim())).toMatchObject({ name: 'Publicatieteam', role: 'publisher', teams: ['wonen'] });
+    } finally {
+      await db.close();
+    }
+  });
+
   it('refuses an unknown role in Dutch, with nothing on stdout', async () => {
     const failed = await run(process.execPath, [BIN, 'token', 'create', '--role', 'baas', '--name', 'x'], { env }).catch((e: { code: number; stdout: string; stderr: string }) => e);
-    expect(failed).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining("onbekende rol 'baas'") });
+    expect(failed).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining("onbekende rol 'baas'; kies uit coordinator, reviewer, publisher, admin") });
   });
 });

@@ -5,7 +5,7 @@ import type { Queryable } from './database.js';
 export interface Actor {
   id?: string;
   name: string;
-  role: 'coordinator' | 'reviewer' | 'admin' | 'system';
+  role: 'coordinator' | 'reviewer' | 'publisher' | 'admin' | 'system';
 }
 
 export const SYSTEM_ACTOR: Actor = { name: 'systeem', role: 'system' };

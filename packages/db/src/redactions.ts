@@ -374,3 +374,14 @@ export async function addManualRedactionsInDocuments(
     return added;
   });
 }
+
+/** The distinct texts a batch's redactions take away or may still take away (not rejected):
+ * what no public answer may name. */
+export async function batchRemovedTexts(q: Queryable, batchId: string): Promise<string[]> {
+  const { rows } = await q.query<{ text: string }>(
+    `SELECT DISTINCT r.text FROM redactions r JOIN documents d ON d.id = r.document_id
+     WHERE d.batch_id = $1 AND r.status <> 'rejected' AND r.text <> '' ORDER BY r.text`,
+    [batchId],
+  );
+  return rows.map((r) => r.text);
+}

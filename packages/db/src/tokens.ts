@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Queryable } from './database.js';
 
-export const ROLES = ['coordinator', 'reviewer', 'admin'] as const;
+/** `publisher` reads only the public outputs (routes tagged 'openbaar'); admins may do everything. */
+export const ROLES = ['coordinator', 'reviewer', 'publisher', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {

@@ -183,6 +183,8 @@ describe('@woo/db on embedded PGlite', () => {
       const token = await createApiToken(db, 'reviewer', 'Jurist', { teams: ['wonen', 'jeugd'] });
       const owner = (await findTokenOwner(db, token))!;
       expect(owner.teams).toEqual(['jeugd', 'wonen']);
+      // migration 009 admits the publisher role
+      expect(await findTokenOwner(db, await createApiToken(db, 'publisher', 'Publicatie'))).toMatchObject({ role: 'publisher' });
       expect(await canAccess(db, 'redaction', r!.id, owner)).toBe(false);
       expect(await canAccess(db, 'redaction', r!.id, { role: 'reviewer', teams: ['standaard'] })).toBe(true);
       expect(await listVisibleBatches(db, { role: 'admin', teams: [] })).toEqual([expect.objectContaining({ teams: ['standaard'], openSuggestions: 0 })]);

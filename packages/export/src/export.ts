@@ -3,6 +3,7 @@ import { withPdf } from '@woo/pdf';
 import { appliedBoxesByPage } from './cover.js';
 import { DEFAULT_TITLE } from './metadata.js';
 import { rasterPages } from './raster.js';
+import { ownTitle, publishedTitle } from './title.js';
 import { openMupdf, vectorObstacles } from './vector.js';
 import { vectorDocument } from './vector-document.js';
 
@@ -22,7 +23,7 @@ export interface ExportOptions {
   method?: ExportMethod;
   /** Pages (1-based) that go raster whatever else holds: the verifier rejected them as vector. */
   forceRaster?: readonly number[];
-  /** The document title (/Title): a neutral title, never text the redactions remove. */
+  /** The neutral title (/Title) used when the document's own title cannot be kept (title.ts). */
   title?: string;
 }
 
@@ -53,7 +54,7 @@ export async function exportRedacted(
   options: ExportOptions = {},
 ): Promise<ExportedPdf> {
   const dpi = options.dpi ?? DEFAULT_DPI;
-  const title = options.title ?? DEFAULT_TITLE;
+  const neutral = options.title ?? DEFAULT_TITLE;
   const method = options.method ?? 'auto';
   const boxesByPage = appliedBoxesByPage(redactions);
   const started = performance.now();
@@ -61,7 +62,7 @@ export async function exportRedacted(
   const rasterNumbers = doc.pages.filter((_, i) => pageMethods[i] === 'raster').map((p) => p.number);
 
   let rasterMs = 0;
-  const raster = await withPdf(input, async (handle) => {
+  const { raster, title } = await withPdf(input, async (handle) => {
     if (handle.numPages !== doc.pages.length) {
       throw new DocumentError('internal', `Het document heeft ${handle.numPages} pagina's, maar de tekstanalyse ${doc.pages.length}; exporteren is afgebroken.`);
     }
@@ -70,11 +71,12 @@ export async function exportRedacted(
         throw new DocumentError('internal', `Een lakking verwijst naar pagina ${pageNumber}, die niet bestaat; exporteren is afgebroken.`);
       }
     }
-    if (!rasterNumbers.length) return undefined;
+    const title = publishedTitle(await ownTitle(handle), doc, redactions, neutral);
+    if (!rasterNumbers.length) return { raster: undefined, title };
     const rasterStart = performance.now();
     const bytes = await rasterPages(handle, doc, boxesByPage, rasterNumbers, dpi, title);
     rasterMs = performance.now() - rasterStart;
-    return bytes;
+    return { raster: bytes, title };
   });
   const pdf = rasterNumbers.length === doc.pages.length ? raster! : vectorDocument(input, pageMethods, boxesByPage, raster, title);
   return { pdf, pageMethods, rasterMs, vectorMs: performance.now() - started - rasterMs };

@@ -6,7 +6,7 @@ export * from './ocr-stage.js';
 export * from './ocr-review.js';
 export * from './process-document.js';
 export { readingFindings, findingsRemark, type ReadingFinding, type FindingKind } from '@woo/publication';
-export * from './report.js';
+export { CONFIDENTIAL_NOTICE, redactionReport, type ConversionReport, type RedactionReport } from '@woo/publication';
 export * from './run-batch.js';
 export type { HeavyStages, StageName } from './isolation/tasks.js';
 export { StagePool, type StagePoolOptions } from './isolation/pool.js';

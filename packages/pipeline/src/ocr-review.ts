@@ -1,4 +1,5 @@
-import { PERSONAL_DATA_GROUND, type Box, type Category, type ExtractedDocument, type Page, type Redaction, type Word } from '@woo/core';
+import { PERSONAL_DATA_GROUND, type Box, type Category, type ExtractedDocument, type Redaction, type Word } from '@woo/core';
+import { hasOcrWords, isLowConfidencePage } from '@woo/publication';
 import { LOW_CONFIDENCE } from '@woo/ocr';
 
 /* What OCR was unsure of goes to a reviewer, never silently through: a name that OCR read as
@@ -7,38 +8,12 @@ import { LOW_CONFIDENCE } from '@woo/ocr';
 
 /** Word confidence (0..100) below which an OCR word counts as uncertain. */
 export const LOW_WORD_CONFIDENCE = LOW_CONFIDENCE;
-/** Mean word confidence (0..100) of a page below which the report says the whole page was read
- * poorly (handwriting, a faint or noisy scan): clean print reads at 85-96. */
-export const LOW_PAGE_CONFIDENCE = 60;
 /** Confidence of a suggestion made for an uncertain word: below WEAK_HINT_THRESHOLD (@woo/core), so the
  * unattended policy never blacks it out by itself and it stays open for the reviewer. */
 export const UNCERTAIN_WORD_CONFIDENCE = 0.3;
 export const UNCERTAIN_WORD_DETECTOR = 'ocr/low-confidence';
 
-/** Per OCR'd page, for the report: mean word confidence and whether it is too low to trust. */
-export interface OcrPageSummary {
-  page: number;
-  /** Mean word confidence, 0..100, rounded. */
-  confidence: number;
-  /** The page has text but OCR read it with little conviction: a reviewer must read the page. */
-  lowConfidence: boolean;
-}
-
-/** A page some of whose words OCR read (a scan, or a digital page with a pasted image). */
-export function hasOcrWords(page: Page): boolean {
-  return page.source === 'ocr' || page.source === 'mixed';
-}
-
-export function ocrPageSummaries(doc: ExtractedDocument): OcrPageSummary[] {
-  return doc.pages
-    .filter(hasOcrWords)
-    .map((p) => ({ page: p.number, confidence: Math.round(p.ocrConfidence ?? 0), lowConfidence: isLowConfidencePage(p) }));
-}
-
-/** A page without any words (blank, a photo) is not "read poorly": there was nothing to read. */
-export function isLowConfidencePage(page: Page): boolean {
-  return hasOcrWords(page) && page.words.some((w) => w.confidence !== undefined) && (page.ocrConfidence ?? 100) < LOW_PAGE_CONFIDENCE;
-}
+export { hasOcrWords, isLowConfidencePage, LOW_PAGE_CONFIDENCE, ocrPageSummaries, type OcrPageSummary } from '@woo/publication';
 
 /** What an uncertain word looks like, when it looks like personal data. */
 export function uncertainKind(text: string): { category: Category; explanation: string } | undefined {

@@ -8,3 +8,7 @@ export * from './basis-report.js';
 export * from './diwoo/value-lists.js';
 export * from './diwoo/config.js';
 export * from './diwoo/xml.js';
+export * from './ocr-pages.js';
+export * from './redaction-report.js';
+export * from './processing-log.js';
+export * from './removed-text.js';

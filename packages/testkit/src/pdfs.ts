@@ -76,3 +76,24 @@ export function pdftotext(bytes: Uint8Array): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Every object of a PDF as qpdf decodes it (streams decompressed, hex strings in content
+ * streams decoded; images left out): a byte search that compression cannot hide from. */
+export function pdfObjectText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'woo-qpdf-'));
+  let json;
+  try {
+    writeFileSync(path.join(dir, 'in.pdf'), bytes);
+    json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-stream-data=inline', '--decode-level=generalized', path.join(dir, 'in.pdf'), '-'], { maxBuffer: 1 << 28 }).toString('utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const parts: string[] = [];
+  for (const o of Object.values(json.qpdf[1] as Record<string, { value?: unknown; stream?: { dict: Record<string, unknown>; data?: string } }>)) {
+    parts.push(JSON.stringify(o.value ?? o.stream?.dict));
+    if (!o.stream?.data || o.stream.dict['/Subtype'] === '/Image') continue;
+    const data = Buffer.from(o.stream.data, 'base64').toString('latin1');
+    parts.push(data.replace(/<([0-9A-Fa-f\s]+)>/g, (_, hex: string) => ` ${Buffer.from(hex.replace(/\s/g, ''), 'hex').toString('latin1')} `));
+  }
+  return parts.join('\n');
+}

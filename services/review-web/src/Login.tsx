@@ -10,7 +10,12 @@ export function Login({ onLogin }: { onLogin: (session: Session) => void }) {
     e.preventDefault();
     setError('');
     try {
-      const me = await api<{ name: string; role: Role }>('/v1/me', { token: token.trim() });
+      const me = await api<{ name: string; role: Role | 'publisher' }>('/v1/me', { token: token.trim() });
+      if (me.role === 'publisher') {
+        // a publisher may read only the public outputs, through the API: nothing here is for that role
+        setError('Deze toegangscode heeft de rol publicatie: die haalt alleen de openbare bestanden op via de API, en kan hier niet beoordelen.');
+        return;
+      }
       const session = { token: token.trim(), role: me.role, name: me.name };
       saveSession(session);
       onLogin(session);

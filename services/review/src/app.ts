@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { batchDecisionRoutes } from './routes/batch-decisions.js';
 import { batchSearchRoutes } from './routes/batch-search.js';
+import { confidentialReportRoutes } from './routes/confidential-reports.js';
 import { documentRoutes } from './routes/documents.js';
 import { dossierRoutes } from './routes/dossier.js';
 import { exportRoutes } from './routes/exports.js';
+import { publicBatchRoutes } from './routes/public-batches.js';
 import { publicFileRoutes } from './routes/public-files.js';
 import { meRoutes } from './routes/me.js';
 import { orgListRoutes } from './routes/org-lists.js';
@@ -24,6 +26,8 @@ export const reviewApp: FastifyPluginAsync = async (fastify) => {
   await fastify.register(pageCheckRoutes);
   await fastify.register(exportRoutes);
   await fastify.register(publicFileRoutes);
+  await fastify.register(publicBatchRoutes);
+  await fastify.register(confidentialReportRoutes);
   await fastify.register(webApp);
 };
 

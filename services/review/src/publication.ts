@@ -1,9 +1,13 @@
+import type { ExtractedDocument } from '@woo/core';
 import { batchDuplicates, listBatchDocuments, listRedactions, loadExtractedDocument, type Database } from '@woo/db';
-import { findingsRemark, neutralTitle, pagesToReview, publishedFileName, readingFindings, type InventoryEntry } from '@woo/publication';
+import { findingsRemark, neutralTitle, ocrPageSummaries, pagesToReview, publishedFileName, readingFindings, type InventoryEntry } from '@woo/publication';
 
 /** OpenAPI tag of the public outputs (published PDF, inventory, DiWoo metadata, redaction log,
  * onderbouwingsrapport): none of them names removed text or an upload's file name. */
 export const PUBLIC_TAG = 'openbaar';
+
+/** Who may read the public outputs: the team, and the publisher, who may read nothing else. */
+export const PUBLIC_READERS = ['coordinator', 'reviewer', 'publisher'] as const;
 
 /** `Content-Disposition` for a public download: inventory numbers and neutral titles only, so the
  * name is plain ASCII. */
@@ -33,14 +37,20 @@ export async function batchEntries(db: Database, batchId: string): Promise<Inven
       entries.push({ ...base, redactions: [], error: d.errorMessage ?? 'Niet verwerkt' });
       continue;
     }
-    const findings = readingFindings(await loadExtractedDocument(db, d.id));
+    const extracted = await loadExtractedDocument(db, d.id);
+    const findings = readingFindings(extracted);
     entries.push({
       ...base,
       redactions: await listRedactions(db, d.id),
       readingRemark: findingsRemark(findings.filter((f) => f.kind === 'hidden-text')),
-      pagesToReview: pagesToReview(findings),
+      pagesToReview: pagesToReview(findings, lowConfidencePages(extracted)),
       ...(d.status === 'exported' ? { publishedFile: publicFileName(d.number) } : {}),
     });
   }
   return entries;
+}
+
+/** Pages OCR read with too little confidence to trust, as the CLI flags them for review. */
+export function lowConfidencePages(doc: ExtractedDocument): number[] {
+  return ocrPageSummaries(doc).flatMap((p) => (p.lowConfidence ? [p.page] : []));
 }

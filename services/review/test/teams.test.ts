@@ -13,7 +13,7 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 
 describe.skipIf(!infra.ok)('access per team', () => {
   let stack: TestStack;
-  const t = { wonenCoordinator: '', wonenReviewer: '', jeugdCoordinator: '', jeugdReviewer: '' };
+  const t = { wonenCoordinator: '', wonenReviewer: '', jeugdCoordinator: '', jeugdReviewer: '', jeugdPublisher: '' };
   let batchId: string;
   let documentId: string;
   let redactionId: string;
@@ -37,6 +37,9 @@ describe.skipIf(!infra.ok)('access per team', () => {
     { method: 'GET', url: `/v1/batches/${batchId}/diwoo.xml` },
     { method: 'GET', url: `/v1/batches/${batchId}/onderbouwingsrapport.pdf` },
     { method: 'GET', url: `/v1/documents/${documentId}/lakkingen.csv` },
+    { method: 'GET', url: `/v1/documents/${documentId}/rapport.json` },
+    { method: 'GET', url: `/v1/batches/${batchId}/verwerkingslog.json` },
+    { method: 'GET', url: `/v1/public/batches/${batchId}` },
     { method: 'GET', url: `/v1/documents/${documentId}` },
     { method: 'GET', url: `/v1/documents/${documentId}/audit` },
     { method: 'POST', url: `/v1/documents/${documentId}/retry` },
@@ -66,6 +69,7 @@ describe.skipIf(!infra.ok)('access per team', () => {
     t.wonenReviewer = await createApiToken(db, 'reviewer', 'J. Jansen', { teams: ['wonen', 'milieu'] });
     t.jeugdCoordinator = await createApiToken(db, 'coordinator', 'Coördinator jeugd', { teams: ['jeugd'] });
     t.jeugdReviewer = await createApiToken(db, 'reviewer', 'Jurist jeugd', { teams: ['jeugd'] });
+    t.jeugdPublisher = await createApiToken(db, 'publisher', 'Publicatie jeugd', { teams: ['jeugd'] });
     const created = await stack.app.inject({ method: 'POST', url: '/v1/batches', headers: auth(t.wonenCoordinator), payload: { name: 'Woo-verzoek wonen' } });
     expect(created.json()).toMatchObject({ teams: ['wonen'] });
     batchId = created.json().id;
@@ -77,7 +81,7 @@ describe.skipIf(!infra.ok)('access per team', () => {
   it('answers 404 on every route of another team, for every role, exactly as for an unknown id, and changes nothing', async () => {
     const auditBefore = await listDocumentAudit(stack.context.db, documentId);
     const checked = new Set<string>();
-    for (const token of [t.jeugdCoordinator, t.jeugdReviewer]) {
+    for (const token of [t.jeugdCoordinator, t.jeugdReviewer, t.jeugdPublisher]) {
       for (const route of routes()) {
         const res = await call(token, route);
         // a reviewer may get 403 for a coordinator's route: the role check comes first and says nothing about the id

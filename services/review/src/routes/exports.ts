@@ -6,7 +6,7 @@ import { bearer, DocumentStatus, errorResponses, ExportBody, IdParams, notFound,
 import { diwooSitemapXml, inventoryCsv, inventoryXlsx, publicationConfig, settingsFromEnv } from '@woo/publication';
 import type { FastifyInstance } from 'fastify';
 import { asExportedUnder, ExportConflict } from '../dossier-schemas.js';
-import { attachment, batchEntries, notExported, PUBLIC_TAG, publicFileName } from '../publication.js';
+import { attachment, batchEntries, notExported, PUBLIC_READERS, PUBLIC_TAG, publicFileName } from '../publication.js';
 
 const Exporting = Type.Object({ id: Uuid, status: DocumentStatus });
 
@@ -85,7 +85,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/documents/:id/export.pdf',
     {
-      config: { roles: ['coordinator', 'reviewer'], resource: 'document' },
+      config: { roles: PUBLIC_READERS, resource: 'document' },
       schema: {
         tags: ['export', PUBLIC_TAG],
         summary: 'De gelakte PDF (zodra de status exported is)',
@@ -113,7 +113,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/batches/:id/inventory.csv',
     {
-      config: { roles: ['coordinator', 'reviewer'], resource: 'batch' },
+      config: { roles: PUBLIC_READERS, resource: 'batch' },
       schema: {
         tags: ['export', PUBLIC_TAG],
         summary: 'Inventarislijst van de batch (CSV, ; gescheiden, UTF-8 met BOM)',
@@ -136,7 +136,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/batches/:id/inventory.xlsx',
     {
-      config: { roles: ['coordinator', 'reviewer'], resource: 'batch' },
+      config: { roles: PUBLIC_READERS, resource: 'batch' },
       schema: {
         tags: ['export', PUBLIC_TAG],
         summary: 'Inventarislijst van de batch (Excel)',
@@ -159,7 +159,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/batches/:id/diwoo.xml',
     {
-      config: { roles: ['coordinator', 'reviewer'], resource: 'batch' },
+      config: { roles: PUBLIC_READERS, resource: 'batch' },
       schema: {
         tags: ['export', PUBLIC_TAG],
         summary: 'DiWoo-metadata (0.9.8) van de geëxporteerde documenten, als sitemap',

@@ -7,7 +7,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/me',
     {
-      config: { roles: ['coordinator', 'reviewer'] },
+      config: { roles: ['coordinator', 'reviewer', 'publisher'] },
       schema: {
         tags: ['review'],
         summary: 'Naam, rol en teams van dit token',

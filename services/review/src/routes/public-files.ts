@@ -6,7 +6,7 @@ import { batchDeciders, getBatch, getDocument, listBatchDocuments, listRedaction
 import { bearer, errorResponses, IdParams, notFound } from '@woo/http';
 import { basisReportPdf, BOX_WIDTH_SETTING, inventoryNumberText, redactionLogCsv } from '@woo/publication';
 import type { FastifyInstance } from 'fastify';
-import { attachment, batchEntries, notExported, PUBLIC_TAG } from '../publication.js';
+import { attachment, batchEntries, notExported, PUBLIC_READERS, PUBLIC_TAG } from '../publication.js';
 
 
 const PdfBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -18,7 +18,7 @@ export const publicFileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/documents/:id/lakkingen.csv',
     {
-      config: { roles: ['coordinator', 'reviewer'], resource: 'document' },
+      config: { roles: PUBLIC_READERS, resource: 'document' },
       schema: {
         tags: ['export', PUBLIC_TAG],
         summary: 'Openbaar lakkingenlogboek van het gelakte document: pagina, soort gegeven en grond per lakking, nooit de tekst',
@@ -42,7 +42,7 @@ export const publicFileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/v1/batches/:id/onderbouwingsrapport.pdf',
     {
-      config: { roles: ['coordinator', 'reviewer'], resource: 'batch' },
+      config: { roles: PUBLIC_READERS, resource: 'batch' },
       schema: {
         tags: ['export', PUBLIC_TAG],
         summary: 'Onderbouwingsrapport van de batch (PDF): lakkingen per grond, SHA-256 van elk origineel en elk gepubliceerd bestand, instellingen, wie besliste',
