@@ -1,6 +1,6 @@
 import { overlapShare, type ExtractedDocument, type Redaction } from '@woo/core';
 import type { PdfHandle } from '@woo/pdf';
-import { countProbe, normalise, probesOf } from './probes.js';
+import { normalise, probeCounter, probesOf } from './probes.js';
 
 /* The published PDF keeps the document's own title where that is safe, and otherwise gets the
  * neutral inventory title ("Document 7"). A title is metadata nobody redacts by hand: it can
@@ -64,7 +64,8 @@ export function publishedTitle(own: string | undefined, doc: ExtractedDocument, 
   if (!title || title.length > MAX_TITLE_LENGTH) return neutral;
   const hidden = redactions.filter((r) => r.status !== 'rejected');
   const text = normalise(title);
-  if (hidden.some((r) => probesOf(r).some((p) => countProbe(text, p) > 0))) return neutral;
+  const count = probeCounter(text);
+  if (hidden.some((r) => probesOf(r).some((p) => count(p) > 0))) return neutral;
   const visible = visibleTokens(doc, hidden);
   return tokens(title).every((t) => visible.has(t)) ? title : neutral;
 }
