@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DocumentError, dutchNumber, toDocumentError } from '@woo/core';
-import { sniffKind } from './kinds.js';
+import { sniffKind, unsupportedError } from './kinds.js';
 import { convertLimits, type ConvertLimits } from './limits.js';
 import { parseEml } from './mail/eml.js';
 import type { MailMessage } from './mail/message.js';
@@ -9,10 +9,6 @@ import { renderMail } from './mail/render.js';
 import { convertOffice } from './office.js';
 import type { ConvertedPart } from './parts.js';
 import { unpackArchive } from './zip.js';
-
-const UNSUPPORTED =
-  'wordt niet ondersteund; het is niet verwerkt. Verwerkt worden PDF, afbeeldingen (PNG, JPEG, TIFF), e-mail (.eml, .msg), ' +
-  'Office-bestanden (Word, Excel, PowerPoint, OpenDocument, RTF) en zip-archieven.';
 
 interface Source {
   fileName: string;
@@ -52,8 +48,7 @@ class Unfolder {
           await this.add({ fileName: path.basename(file.fileName), displayName: `${source.displayName} › ${file.fileName}`, bytes: file.bytes }, depth + 1, index);
         }
       } else {
-        const extension = path.extname(source.fileName);
-        throw new DocumentError('unsupported', `Dit bestandstype (${extension || 'zonder extensie'}) ${UNSUPPORTED}`);
+        throw unsupportedError(source.fileName);
       }
     } catch (err) {
       const { code, message } = toDocumentError(err);

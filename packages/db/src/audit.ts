@@ -15,6 +15,7 @@ export type AuditAction =
   | 'batch.shared'
   | 'document.uploaded'
   | 'document.rejected'
+  | 'document.unpacked'
   | 'document.detected'
   | 'document.failed'
   | 'document.retried'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { appendAudit, countRedactions, getDocument, listDocumentAudit, loadExtractedDocument, pagesNeedingOcr, retryDocument } from '@woo/db';
+import { appendAudit, countRedactions, getDocument, listDocumentAudit, loadExtractedDocument, needsConversion, pagesNeedingOcr, retryDocument } from '@woo/db';
 import { retryFlow } from '@woo/jobs';
 import { readingFindings } from '@woo/publication';
 import { bearer, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
@@ -80,7 +80,8 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!doc) return reply.code(404).send(notFound('Dit document'));
       const stage = await retryDocument(fastify.db, doc.id, request.actor);
       if (stage !== 'in_review') {
-        const from = stage === 'queued' ? 'extract' : stage === 'ocr' ? 'ocr' : 'detect';
+        const retried = stage === 'queued' ? await getDocument(fastify.db, doc.id) : undefined;
+        const from = retried ? (needsConversion(retried) ? 'convert' : 'extract') : stage === 'ocr' ? 'ocr' : 'detect';
         const flow = retryFlow(doc.batchId, doc.id, from, from === 'ocr' ? await pagesNeedingOcr(fastify.db, doc.id) : []);
         // jobs of an earlier attempt are kept under the same ids: the new ones would be no-ops
         await fastify.jobs.forget([flow.parent, ...flow.children]);
