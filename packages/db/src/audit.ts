@@ -21,6 +21,7 @@ export type AuditAction =
   | 'document.retried'
   | 'document.exported'
   | 'original.downloaded'
+  | 'source.downloaded'
   | 'export.downloaded'
   | 'redaction.decided'
   | 'redaction.added'
