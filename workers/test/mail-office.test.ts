@@ -105,6 +105,11 @@ describe.skipIf(!infra.ok)('services: e-mail, Office files and zips are converte
     expect(byName('bericht.eml › notitie.docx').family).toEqual({ id: message.id, position: 2, parentDocumentId: message.id });
     expect(archive.family).toEqual({ id: archive.id, position: 0 });
     expect(byName('stukken.zip › verslag.pdf').family).toEqual({ id: archive.id, position: 1 });
+    // one mail thread for the message and its attachments, a hash of the root Message-ID
+    expect(message.threadId).toMatch(/^[0-9a-f]{12}$/);
+    expect(byName('bericht.eml › brief.pdf').threadId).toBe(message.threadId);
+    expect(byName('bericht.eml › notitie.docx').threadId).toBe(message.threadId);
+    expect(byName('stukken.zip › verslag.pdf').threadId).toBeUndefined();
     // what the author hid in the Word file is shown in its PDF, and said
     expect(byName('bericht.eml › notitie.docx').unhidden?.length).toBeGreaterThan(0);
   });
@@ -121,6 +126,8 @@ describe.skipIf(!infra.ok)('services: e-mail, Office files and zips are converte
       expect(row(byName(name))[column('Opmerking')]).toMatch(new RegExp(`^Bijlage bij ${message.number}\\b`));
     }
     expect(row(message)[column('Familie-ID')]).toBe(message.id);
+    expect(row(byName('bericht.eml › notitie.docx'))[column('Thread-ID')]).toBe(message.threadId);
+    expect(csv).not.toContain('svc-1@example.invalid');
     expect(row(byName('stukken.zip › verslag.pdf'))[column('Opmerking')]).not.toContain('Bijlage bij');
     expect(row(byName('memo.txt'))[column('Verwerkingsstatus')]).toBe('niet verwerkt');
     // the public list never names a file
