@@ -66,18 +66,20 @@ describe.skipIf(!infra.ok)('services: e-mail, Office files and zips are converte
     );
     files['stukken.zip'] = zipSync({ 'verslag.pdf': report, 'lees-mij.txt': new TextEncoder().encode('Gewone tekst, geen document.') }, { mtime: new Date(1980, 0, 1) });
     files['memo.txt'] = new TextEncoder().encode('Een tekstbestand.');
+    files['kapot.docx'] = new TextEncoder().encode('PK\u0003\u0004word/document.xml');
     files['notitie.docx'] = word;
     const batch = await stack.app.inject({ method: 'POST', url: '/v1/batches', headers: as('coordinator'), payload: { name: 'Woo-verzoek e-mail' } });
     batchId = batch.json<{ id: string }>().id;
-    const body = multipart(['bericht.eml', 'stukken.zip', 'memo.txt'].map((name) => ({ name, bytes: files[name]! })));
+    const body = multipart(['bericht.eml', 'stukken.zip', 'memo.txt', 'kapot.docx'].map((name) => ({ name, bytes: files[name]! })));
     const upload = await stack.app.inject({ method: 'POST', url: `/v1/batches/${batchId}/documents`, headers: { ...as('coordinator'), ...body.headers }, payload: body.payload });
     expect(upload.statusCode).toBe(202);
     expect(upload.json<DocView[]>().map((d) => [d.filename, d.status, d.sourceKind])).toEqual([
       ['bericht.eml', 'queued', 'eml'],
       ['stukken.zip', 'queued', 'zip'],
       ['memo.txt', 'failed', null],
+      ['kapot.docx', 'queued', 'office'],
     ]);
-    docs = await waitFor(batchDocuments, (all) => all.length === 6 && all.every((d) => !PROCESSING.includes(d.status)), 120_000);
+    docs = await waitFor(batchDocuments, (all) => all.length === 7 && all.every((d) => !PROCESSING.includes(d.status)), 120_000);
   }, 180_000);
   afterAll(() => stack?.close());
 
@@ -91,8 +93,10 @@ describe.skipIf(!infra.ok)('services: e-mail, Office files and zips are converte
         ['stukken.zip › lees-mij.txt', 'failed', 'zip'],
         ['stukken.zip › verslag.pdf', 'in_review', 'pdf'],
         ['memo.txt', 'failed', null],
+        ['kapot.docx', 'failed', 'office'],
       ].sort(),
     );
+    expect(byName('kapot.docx').error).toMatch(/^Dit Office-bestand is beschadigd/);
     expect(byName('memo.txt').error).toContain('Dit bestandstype (.txt) wordt niet ondersteund');
     expect(byName('stukken.zip › lees-mij.txt').error).toContain('Dit bestandstype (.txt) wordt niet ondersteund');
   });
@@ -119,7 +123,7 @@ describe.skipIf(!infra.ok)('services: e-mail, Office files and zips are converte
     const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(';'));
     const column = (name: string) => header!.indexOf(name);
     const row = (d: DocView) => rows.find((r) => r[column('Nr.')] === String(d.number))!;
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     const message = byName('bericht.eml');
     for (const name of ['bericht.eml › brief.pdf', 'bericht.eml › notitie.docx']) {
       expect(row(byName(name))[column('Familie-ID')]).toBe(message.id);
@@ -166,5 +170,14 @@ describe.skipIf(!infra.ok)('services: e-mail, Office files and zips are converte
     expect(await (await queue.getJob(jobId(job)))?.getState()).toBe('completed');
     const after = await batchDocuments();
     expect(after.map((d) => [d.id, d.filename, d.status])).toEqual(docs.map((d) => [d.id, d.filename, d.status]));
+  });
+
+  it('converts a failed upload again from its source on retry', async () => {
+    const broken = byName('kapot.docx');
+    const retry = await stack.app.inject({ method: 'POST', url: `/v1/documents/${broken.id}/retry`, headers: as('coordinator') });
+    expect(retry.json()).toEqual({ id: broken.id, status: 'queued' });
+    const again = await waitFor(batchDocuments, (all) => all.find((d) => d.id === broken.id)?.status === 'failed', 60_000);
+    expect(again.find((d) => d.id === broken.id)?.error).toBe(broken.error);
+    expect(again).toHaveLength(7);
   });
 });

@@ -51,9 +51,7 @@ export async function saveConversion(db: Database, uploadId: string, parts: read
     const idAt = (position: number | undefined) => (position === undefined ? null : position === 0 ? uploadId : familyMemberId(uploadId, position));
     const [head, ...rest] = parts;
     await tx.query(
-      // a retried attachment keeps its place in its own family
-      `UPDATE documents SET filename = $2, original_key = $3, pdf_key = $4, family_id = coalesce($5, family_id), family_position = coalesce($6, family_position),
-              unhidden = $7, thread_id = $8, updated_at = now()
+      `UPDATE documents SET filename = $2, original_key = $3, pdf_key = $4, family_id = $5, family_position = $6, unhidden = $7, thread_id = $8, updated_at = now()
        WHERE id = $1`,
       [uploadId, head!.filename, head!.working?.key ?? null, head!.working?.isPdf ? head!.working.key : null, family ? uploadId : null, family ? 0 : null, head!.unhidden, head!.threadId ?? null],
     );

@@ -15,10 +15,11 @@ export type RetryStage = Extract<DocumentStatus, 'queued' | 'ocr' | 'detecting' 
 export async function retryDocument(db: Database, id: string, actor: Actor): Promise<RetryStage> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ status: DocumentStatus; batch_id: string; original_key: string | null; error_message: string | null; convertible: boolean }>(
-      // a file whose conversion failed (a timeout, a crash) has its source to convert again,
-      // unless attachments of it were recorded already
+      // an uploaded file whose conversion failed (a timeout, a crash) is converted again from its
+      // source, unless attachments of it were recorded already; an attachment is not (it exists
+      // only as part of its message's conversion)
       `SELECT status, batch_id, original_key, error_message,
-              (source_key IS NOT NULL AND kind = ANY($2::text[]) AND NOT EXISTS (SELECT 1 FROM documents m WHERE m.family_id = d.id)) AS convertible
+              (source_key IS NOT NULL AND kind = ANY($2::text[]) AND family_id IS NULL) AS convertible
        FROM documents d WHERE id = $1 FOR UPDATE`,
       [id, [...CONVERTED_KINDS]],
     );

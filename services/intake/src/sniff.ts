@@ -4,6 +4,9 @@ import type { FileKind } from '@woo/db';
 
 export { SNIFF_BYTES };
 
+/** Names of what the pipeline reads as it is: such a file with other bytes is not what it says. */
+const PIPELINE_NAME = /\.(pdf|png|jpe?g|tiff?)$/i;
+
 /**
  * What an upload is, judged by its first bytes as the convert stage judges them (@woo/convert
  * sniffKind); the name only tells apart formats that share a container (zip: archive or Office;
@@ -20,6 +23,12 @@ export function sniffUpload(name: string, head: Uint8Array, size: number, maxByt
     return new DocumentError('empty', 'Dit bestand is leeg (0 bytes). Controleer of het goed is opgeslagen en lever het opnieuw aan.');
   }
   const kind = sniffKind(name, head);
+  if (kind === 'unsupported' && PIPELINE_NAME.test(name)) {
+    return new DocumentError(
+      'not-pdf',
+      'Dit bestand heeft de naam van een PDF of afbeelding, maar is geen PDF en geen afbeelding (PNG, JPEG of TIFF); het is niet verwerkt. Controleer het bestand en lever het opnieuw aan.',
+    );
+  }
   if (kind === 'unsupported') return unsupportedError(name);
   if (kind === 'image') return imageFormat(head) ?? unsupportedError(name);
   return kind;

@@ -28,6 +28,7 @@ describe('sniffUpload', () => {
       code: 'unsupported',
       message: expect.stringContaining('Dit bestandstype (.txt) wordt niet ondersteund'),
     });
+    expect(sniffUpload('brief.pdf', new TextEncoder().encode('Gewone tekst'), 100, MB, false)).toMatchObject({ code: 'not-pdf', message: expect.stringContaining('geen PDF') });
     expect(sniffUpload('x', new TextEncoder().encode('%PDF-'), MB, MB, true)).toMatchObject({ code: 'too-large', message: expect.stringContaining('1 MB') });
   });
 });
