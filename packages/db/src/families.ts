@@ -69,6 +69,7 @@ export async function saveConversion(db: Database, uploadId: string, parts: read
           ...(part.failure
             ? { rejected: new DocumentError(part.failure.code, part.failure.message) }
             : { accepted: { kind: part.kind ?? 'pdf', originalKey: part.sourceKey } }),
+          // the keys and kind as the conversion made them are set right below
         },
         SYSTEM_ACTOR,
       );

@@ -9,8 +9,9 @@ export type RetryStage = Extract<DocumentStatus, 'queued' | 'ocr' | 'detecting' 
 /**
  * Takes a failed document back to the stage after its last good one: in review when detection
  * had finished (it failed at export), OCR when extracted pages still need it, detection when all
- * pages are read, else from the start ('queued': conversion when it has no working PDF yet). Audited as `document.retried`. Throws a
- * ConflictError (Dutch) for a document that did not fail, or whose file was never stored.
+ * pages are read, else from the start ('queued': conversion first when it has no working PDF
+ * yet). Audited as `document.retried`. Throws a ConflictError (Dutch) for a document that did not
+ * fail, or whose file was never stored.
  */
 export async function retryDocument(db: Database, id: string, actor: Actor): Promise<RetryStage> {
   return db.transaction(async (tx) => {
