@@ -54,7 +54,9 @@ export function unsupportedError(fileName: string): DocumentError {
  * say nothing known is 'unsupported', whatever its name.
  */
 export function sniffKind(name: string, bytes: Uint8Array): SourceKind {
-  if (ascii(bytes, 0, 1024).includes('%PDF-')) return 'pdf';
+  // a message whose body or plain-text attachment has '%PDF-' in its first KB is still a message
+  const pdfAt = ascii(bytes, 0, 1024).indexOf('%PDF-');
+  if (pdfAt >= 0 && !looksLikeMail(ascii(bytes, 0, pdfAt))) return 'pdf';
   if (imageFormat(bytes)) return 'image';
   if (isZip(bytes)) return isOfficeName(name) ? 'office' : 'zip';
   if (isOle(bytes)) return /\.msg$/i.test(name) ? 'msg' : 'office';
