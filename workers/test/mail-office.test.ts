@@ -153,6 +153,9 @@ describe.skipIf(!infra.ok)('services: e-mail, Office files and zips are converte
     // another team's reviewer learns nothing, not even that the document exists
     const outsider = await createApiToken(stack.context.db, 'reviewer', 'Jurist ander team', { teams: ['ander-team'] });
     expect((await stack.app.inject({ method: 'GET', url: `/v1/documents/${attachment.id}/source`, headers: { authorization: `Bearer ${outsider}` } })).statusCode).toBe(404);
+    // a PDF attachment is read as it is: its source and its working original are one stored file
+    const pdf = await stack.context.db.query<{ source_key: string; original_key: string }>('SELECT source_key, original_key FROM documents WHERE id = $1', [byName('bericht.eml › brief.pdf').id]);
+    expect(pdf.rows[0]!.original_key).toBe(pdf.rows[0]!.source_key);
     const working = await stack.app.inject({ method: 'GET', url: `/v1/documents/${attachment.id}/original.pdf`, headers: as('reviewer') });
     const text = pdftotext(new Uint8Array(working.rawPayload));
     expect(text).toContain('Notitie over de aanvraag');

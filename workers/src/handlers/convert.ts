@@ -11,6 +11,8 @@ function fileKind(part: ConvertedPart): FileKind | null {
   return part.kind === 'unsupported' ? null : part.kind;
 }
 
+const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** Stores a part's files: its source and its working file, once when they are the same bytes (a
  * PDF or image read as it is). The first part's source is the upload, stored already; for an
  * uploaded zip the first part is its first member, and the upload (the zip) stays its source. */
@@ -22,7 +24,8 @@ async function storePart(part: ConvertedPart, blobs: BlobStore, upload: { source
   };
   const isUpload = part.familyPosition === 0;
   const sourceKey = isUpload ? upload.sourceKey : await put(part.source);
-  const sameBytes = part.working === part.source && !(isUpload && upload.isArchive);
+  // compared by content: the parts come from a stage child, so the same bytes arrive as two copies
+  const sameBytes = part.working !== undefined && bufferOf(part.working).equals(part.source) && !(isUpload && upload.isArchive);
   const workingKey = part.working && (sameBytes ? sourceKey : await put(part.working));
   return {
     filename: part.displayName,
