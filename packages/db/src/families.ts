@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DocumentError, type DocumentErrorCode } from '@woo/core';
+import { DocumentError, dutchNumber, type DocumentErrorCode } from '@woo/core';
 import { appendAudit, SYSTEM_ACTOR } from './audit.js';
 import type { Database, Queryable } from './database.js';
 import { getDocument, insertDocument, listBatchDocuments, needsConversion, type DocumentRecord, type FileKind } from './documents.js';
@@ -37,16 +37,28 @@ export function familyMemberId(uploadId: string, position: number): string {
  * Records what the convert job made of an uploaded document, all or nothing: the upload itself
  * gets its working PDF (or its failure) and the family columns, and every further part becomes a
  * document of the batch (queued when it has a working file, failed with its Dutch reason when
- * not). Returns false, changing nothing, when the upload was converted already (an earlier
- * attempt of the job committed): the caller then drops the files it stored.
+ * not). When the new documents would take the batch past `maxDocuments` (MAX_DOCUMENTS_PER_BATCH),
+ * none is added and the upload fails with a Dutch message instead. Returns false, changing
+ * nothing, when the upload was converted already (an earlier attempt of the job committed): the
+ * caller then drops the files it stored.
  */
-export async function saveConversion(db: Database, uploadId: string, parts: readonly ConvertedDocument[]): Promise<boolean> {
+export async function saveConversion(db: Database, uploadId: string, parts: readonly ConvertedDocument[], maxDocuments = Number.POSITIVE_INFINITY): Promise<boolean> {
   if (parts[0]?.familyPosition !== 0) throw new Error('a conversion starts with the uploaded document itself');
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string }>('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [uploadId]);
     if (!rows[0]) return false;
     const upload = (await getDocument(tx, uploadId))!;
     if (!needsConversion(upload)) return false;
+    const { rows: counted } = await tx.query<{ document_count: number }>('SELECT document_count FROM batches WHERE id = $1 FOR UPDATE', [upload.batchId]);
+    if (counted[0]!.document_count + parts.length - 1 > maxDocuments) {
+      await failWithin(tx, upload, {
+        code: 'too-large',
+        message:
+          `Dit bestand bevat ${dutchNumber(parts.length - 1)} bijlagen of bestanden; daarmee komt de batch boven de toegestane ${dutchNumber(maxDocuments)} documenten ` +
+          '(MAX_DOCUMENTS_PER_BATCH). Het is niet verwerkt; lever het aan in een nieuwe batch.',
+      });
+      return true;
+    }
     const family = parts.length > 1;
     const idAt = (position: number | undefined) => (position === undefined ? null : position === 0 ? uploadId : familyMemberId(uploadId, position));
     const [head, ...rest] = parts;

@@ -66,6 +66,12 @@ async function converts(db: Database): Promise<void> {
   await expect(
     db.query(`INSERT INTO documents (id, batch_id, number, filename, size_bytes, status, family_id, family_position) VALUES (gen_random_uuid(), $1, 99, 'x', 1, 'queued', $2, 1)`, [batch.id, upload.id]),
   ).rejects.toThrow(/documents_family_position|duplicate key/);
+
+  // attachments count towards MAX_DOCUMENTS_PER_BATCH: past it, the upload fails whole, in Dutch
+  const full = await addDocument(db, { batchId: batch.id, filename: 'nog een.eml', sizeBytes: 10, accepted: { kind: 'eml', originalKey: 'bron-2' } }, coordinator);
+  expect(await saveConversion(db, full.id, parts, 5)).toBe(true);
+  expect(await getDocument(db, full.id)).toMatchObject({ status: 'failed', errorCode: 'too-large', errorMessage: expect.stringContaining('boven de toegestane 5 documenten (MAX_DOCUMENTS_PER_BATCH)') });
+  expect(await listBatchDocuments(db, batch.id)).toHaveLength(4);
 }
 
 describe('document families', () => {

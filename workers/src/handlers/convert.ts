@@ -61,7 +61,7 @@ export async function convertJob({ documentId }: JobPayloads['convert'], ctx: Wo
     try {
       const documents = [];
       for (const part of parts) documents.push(await storePart(part, ctx.blobs, { sourceKey: doc.sourceKey, isArchive: doc.kind === 'zip' }, stored));
-      if (await saveConversion(ctx.db, doc.id, documents)) {
+      if (await saveConversion(ctx.db, doc.id, documents, ctx.maxDocumentsPerBatch)) {
         stored.length = 0;
         ctx.log.info({ documents: documents.length, failed: documents.filter((d) => d.failure).length }, 'converted');
       }
