@@ -6,8 +6,8 @@ export interface WorkerConfig {
   queuePrefix: string;
   /** Jobs of each queue one process runs at once (env EXTRACT_CONCURRENCY, OCR_CONCURRENCY, ...). */
   concurrency: Record<JobName, number>;
-  /** Which queues this process serves (env WORKER_QUEUES=extract,ocr; default all), so OCR can
-   * get hosts of its own. */
+  /** Which queues this process serves (env WORKER_QUEUES=extract,ocr; default all), so OCR and
+   * conversion (LibreOffice) can get hosts of their own. */
   queues: JobName[];
   /** How long a job's lock lasts without renewal: a worker that dies (SIGKILL, lost host) has its
    * job picked up again after about this long. */
@@ -28,6 +28,8 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     queuePrefix: env.QUEUE_PREFIX || 'woo',
     concurrency: {
+      // each conversion runs LibreOffice or renders a message: one at a time per process
+      convert: positiveInt(env, 'CONVERT_CONCURRENCY', 1),
       // extraction and detection are CPU-bound on the event loop (pdfjs runs in-process): one at a time
       extract: positiveInt(env, 'EXTRACT_CONCURRENCY', 1),
       ocr: positiveInt(env, 'OCR_CONCURRENCY', 1),

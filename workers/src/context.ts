@@ -1,4 +1,5 @@
 import type { BlobStore } from '@woo/blobs';
+import { documentLimits } from '@woo/core';
 import type { Database } from '@woo/db';
 import type { HeavyStages } from '@woo/pipeline';
 import type { Logger } from 'pino';
@@ -14,6 +15,8 @@ export interface WorkerContext {
   /** Decoding, rendering and OCR, in child processes with a memory cap (pools.ts). */
   stages: HeavyStages;
   exportDpi: number;
+  /** MAX_DOCUMENTS_PER_BATCH: attachments and archive members count too (convert job). */
+  maxDocumentsPerBatch: number;
   log: Logger;
 }
 
@@ -24,5 +27,5 @@ export function baseContext(
   exportDpi: number,
   stages: HeavyStages,
 ): Omit<WorkerContext, 'log'> {
-  return { db: deps.db, blobs: deps.blobs, detector: orgDetector(deps.db, deps.env), stages, exportDpi };
+  return { db: deps.db, blobs: deps.blobs, detector: orgDetector(deps.db, deps.env), stages, exportDpi, maxDocumentsPerBatch: documentLimits(deps.env).maxDocumentsPerBatch };
 }

@@ -27,7 +27,7 @@ interface OpenFlow {
  * documents keep their status, and requeueStranded at the next start enqueues them again.
  */
 export function inProcessJobs(deps: Omit<WorkerDeps, 'jobs'>, config: Pick<WorkerConfig, 'exportDpi'>): InProcessJobs {
-  const pools = stagePools({ extract: 1, ocr: 1, detect: 1, export: 1 }, deps.env);
+  const pools = stagePools({ convert: 1, extract: 1, ocr: 1, detect: 1, export: 1 }, deps.env);
   /** The jobs enqueued and not yet finished, by id, so the same work is never enqueued twice. */
   const pending = new Map<string, Job>();
   /** Open flows by the id of their detect job. */

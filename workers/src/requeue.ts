@@ -1,4 +1,4 @@
-import { listDocumentsInStatus, pagesNeedingOcr, transition, type Database, type DocumentRecord } from '@woo/db';
+import { listDocumentsInStatus, needsConversion, pagesNeedingOcr, transition, type Database, type DocumentRecord } from '@woo/db';
 import type { Job, JobSink } from '@woo/jobs';
 
 /** A detect job made by reconciliation: its round only needs to differ from the flows before it
@@ -14,6 +14,7 @@ function byBatch(docs: readonly DocumentRecord[]): Map<string, DocumentRecord[]>
 /** The read jobs a document still being read needs; a document in OCR whose every page is read
  * (its last OCR job died before saying so) is moved on to detection instead. */
 async function readJobs(db: Database, doc: DocumentRecord): Promise<Job[]> {
+  if (needsConversion(doc)) return [{ name: 'convert', data: { documentId: doc.id } }];
   if (doc.status !== 'ocr') return [{ name: 'extract', data: { documentId: doc.id } }];
   const pages = await pagesNeedingOcr(db, doc.id);
   if (!pages.length) await transition(db, doc.id, ['ocr'], 'detecting');

@@ -53,7 +53,7 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
       { name: 'brief.pdf', bytes: letter },
       { name: 'notulen.pdf', bytes: minutes },
       { name: 'leeg.pdf', bytes: new Uint8Array() },
-      { name: 'notitie.docx', bytes: new TextEncoder().encode('PK\u0003\u0004word/document.xml') },
+      { name: 'notitie.txt', bytes: new TextEncoder().encode('Gewone tekst, geen document.') },
       { name: 'kapot.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R\n') },
       { name: 'groot.pdf', bytes: new Uint8Array(1.2 * 1024 * 1024).fill(0x41).map((b, i) => (i < 8 ? '%PDF-1.7'.charCodeAt(i) : b)) },
     ];
@@ -73,7 +73,7 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
     expect(upload.statusCode).toBe(202);
     const accepted = upload.json<DocView[]>();
     expect(accepted.map((d) => [d.filename, d.status])).toEqual(
-      files.map((f) => [f.name, ['leeg.pdf', 'notitie.docx', 'groot.pdf'].includes(f.name) ? 'failed' : 'queued']),
+      files.map((f) => [f.name, ['leeg.pdf', 'notitie.txt', 'groot.pdf'].includes(f.name) ? 'failed' : 'queued']),
     );
 
     const docs = await batchWhenSettled(batch.body.id);
@@ -81,7 +81,7 @@ describe.skipIf(!infra.ok)('end to end: upload, process, review, export', () => 
     expect(byName['brief.pdf']).toMatchObject({ status: 'in_review', pages: 1 });
     expect(byName['notulen.pdf']).toMatchObject({ status: 'in_review', pages: 2 });
     expect(byName['leeg.pdf']!.error).toMatch(/leeg/);
-    expect(byName['notitie.docx']!.error).toMatch(/geen PDF/);
+    expect(byName['notitie.txt']!.error).toMatch(/Dit bestandstype \(\.txt\) wordt niet ondersteund/);
     expect(byName['groot.pdf']!.error).toMatch(/groter dan de toegestane 1 MB/);
     expect(byName['kapot.pdf']).toMatchObject({ status: 'failed', error: expect.stringMatching(/beschadigd/) });
     if (encrypted) expect(byName['beveiligd.pdf']).toMatchObject({ status: 'failed', error: expect.stringMatching(/wachtwoord|versleuteld/) });

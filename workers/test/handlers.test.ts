@@ -13,12 +13,13 @@ describe('job handlers', () => {
   it('gives the same work the same job id, which BullMQ accepts', () => {
     const id = 'b7d1c7a2-3f5e-4c1e-9a55-0d6f1f0f7c11';
     const jobs: Job[] = [
+      { name: 'convert', data: { documentId: id } },
       { name: 'extract', data: { documentId: id } },
       { name: 'ocr', data: { documentId: id, page: 3 } },
       { name: 'detect', data: { batchId: id, round: id } },
       { name: 'export', data: { documentId: id, revision: 2 } },
     ];
-    expect(jobs.map(jobId)).toEqual([`${id}.extract`, `${id}.ocr.3`, `${id}.detect.${id}`, `${id}.export.2`]);
+    expect(jobs.map(jobId)).toEqual([`${id}.convert`, `${id}.extract`, `${id}.ocr.3`, `${id}.detect.${id}`, `${id}.export.2`]);
     expect(jobs.map((j) => j.name).sort()).toEqual([...JOB_NAMES].sort());
     for (const job of jobs) expect(jobId(job)).not.toContain(':');
   });

@@ -10,6 +10,7 @@ import { pdftotext, textPdf } from '@woo/testkit';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eml } from '../../fixtures/mail-office/mime.js';
 import { inProcessJobs } from '../src/in-process.js';
 
 /* `woo-redact nightly` against a real service (intake and review in one process, PGlite, the
@@ -37,6 +38,20 @@ describe('woo-redact nightly: the nightly recipe through the API', () => {
     writeFileSync(path.join(inbox, 'brief.pdf'), await textPdf([['Wethouder Karin Smit schrijft aan Jan de Vries,', 'bel hem op 06-12345678.']]));
     writeFileSync(path.join(inbox, 'notitie.pdf'), await textPdf([['Jan de Vries komt dinsdag langs.']]));
     writeFileSync(path.join(inbox, 'leeg.pdf'), new Uint8Array());
+    // an e-mail with an attachment: two documents of the batch from one uploaded file
+    const attachment = await textPdf([['Verslag: Jan de Vries belt terug.']]);
+    const mail = eml(
+      {
+        from: 'Jan de Vries <jan.devries@example.com>',
+        to: 'Gemeente <info@gemeente.example>',
+        date: new Date(Date.UTC(2024, 2, 4, 9, 30)),
+        subject: 'Terugbelverzoek',
+        text: 'Geachte heer, mevrouw,\n\nZie het verslag.\n',
+        attachments: [{ fileName: 'verslag.pdf', contentType: 'application/pdf', bytes: attachment }],
+      },
+      'nacht-1',
+    );
+    writeFileSync(path.join(inbox, 'bericht.eml'), mail);
     options = { api: address, tokenFile, name: 'Woo-verzoek 2024/031', officials, out, pollSeconds: 1, timeoutMinutes: 5 };
   }, 120_000);
   afterAll(async () => {
@@ -63,14 +78,16 @@ describe('woo-redact nightly: the nightly recipe through the API', () => {
     // published names carry the inventory number and a neutral title, never the upload's name
     expect(names).toEqual(expect.arrayContaining(['inventarislijst.csv', 'inventarislijst.xlsx']));
     const pdfs = names.filter((n) => n.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(2);
+    expect(pdfs).toHaveLength(4);
     for (const n of pdfs) expect(n).toMatch(/^\d{4}-document-\d+\.pdf$/);
     const texts = pdfs.map((n) => pdftotext(new Uint8Array(readFileSync(path.join(folder, n)))));
     const letter = texts.find((t) => t.includes('Karin Smit'));
     expect(letter).toBeDefined();
     for (const t of texts) expect(t).not.toContain('Vries');
     expect(letter).not.toContain('06-12345678');
-    expect(readFileSync(path.join(folder, 'inventarislijst.csv'), 'utf8')).toMatch(/;niet verwerkt;.*leeg/);
+    const inventory = readFileSync(path.join(folder, 'inventarislijst.csv'), 'utf8');
+    expect(inventory).toMatch(/;niet verwerkt;.*leeg/);
+    expect(inventory).toMatch(/;Bijlage bij \d+/);
 
     // a second run under the same name stops before anything is touched
     const before = statSync(path.join(folder, pdfs[0]!)).mtimeMs;

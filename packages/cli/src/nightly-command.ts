@@ -25,6 +25,18 @@ interface DocumentView {
   filename: string;
   status: string;
   error?: string;
+  /** Attachments and archive members: the uploaded document they came out of (`id`). */
+  family?: { id: string; position: number };
+}
+
+/** The uploaded document a document of the batch came out of (itself, unless it is an attachment
+ * or archive member of an e-mail or zip the service converted). */
+const uploadOf = (doc: DocumentView) => doc.family?.id ?? doc.id;
+
+/** A document's name for the coordinator: the uploaded file's path, then the path inside it. */
+function shownName(doc: DocumentView, file: InputFile): string {
+  const inside = doc.filename.indexOf(' › ');
+  return inside < 0 ? file.displayName : file.displayName + doc.filename.slice(inside);
 }
 
 const PROCESSING = new Set(['queued', 'extracting', 'ocr', 'detecting', 'exporting']);
@@ -103,26 +115,27 @@ export async function nightlyCommand(inputs: string[], opts: NightlyOptions): Pr
   await settled();
   await json(review, 'POST', `/v1/batches/${batch.id}/export`, { policy: 'accept-suggested' });
   const documents = await settled();
-  if (documents.length !== files.length) throw new NightlyError(`De batch heeft ${documents.length} documenten; er zijn er ${files.length} geüpload.`);
+  const uploads = new Set(documents.map(uploadOf));
+  if (uploads.size !== files.length) throw new NightlyError(`De batch heeft ${uploads.size} geüploade documenten; er zijn er ${files.length} geüpload.`);
 
   // what is to be published, as the CLI writes it (openbaar/); nothing in it names an upload
   const publicDir = path.join(dir, 'openbaar');
   await mkdir(publicDir);
   let failed = 0;
   for (const doc of documents) {
-    const file = uploaded.get(doc.id);
+    const file = uploaded.get(uploadOf(doc));
     if (!file) throw new NightlyError(`Het document '${doc.filename}' (${doc.id}) staat in de batch maar is niet door deze run geüpload.`);
     if (doc.status !== 'exported') {
       failed++;
-      process.stderr.write(`NIET GELAKT: ${file.displayName}: ${doc.error ?? `status '${doc.status}'`}\n`);
+      process.stderr.write(`NIET GELAKT: ${shownName(doc, file)}: ${doc.error ?? `status '${doc.status}'`}\n`);
       continue;
     }
     const response = await call(review, 'GET', `/v1/documents/${doc.id}/export.pdf`);
     // the service names it by inventory number and neutral title, never after the upload
     const published = /filename="([\w.-]+\.pdf)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
-    if (!published) throw new NightlyError(`De download van ${file.displayName} heeft geen bestandsnaam.`);
+    if (!published) throw new NightlyError(`De download van ${shownName(doc, file)} heeft geen bestandsnaam.`);
     const pdf = new Uint8Array(await response.arrayBuffer());
-    if (!Buffer.from(pdf.subarray(0, 5)).toString('latin1').startsWith('%PDF-')) throw new NightlyError(`De download van ${file.displayName} is geen PDF.`);
+    if (!Buffer.from(pdf.subarray(0, 5)).toString('latin1').startsWith('%PDF-')) throw new NightlyError(`De download van ${shownName(doc, file)} is geen PDF.`);
     await writeFile(path.join(publicDir, published), pdf, { flag: 'wx' });
   }
   await writeFile(path.join(publicDir, 'inventarislijst.csv'), await (await call(review, 'GET', `/v1/batches/${batch.id}/inventory.csv`)).text(), { flag: 'wx' });

@@ -79,6 +79,8 @@ export interface RunSummary extends ProcessingTotals {
       familyId?: string;
       familyPosition?: number;
       parentNumber?: number;
+      /** The mail thread: a hash of its root Message-ID, never the id itself. */
+      threadId?: string;
       /** What was hidden in the source file and made visible before reading (Dutch). */
       unhidden?: string[];
     }
@@ -276,14 +278,31 @@ function publicDocument(document: BatchDocument, target: DocumentPaths, original
     ...(published ? { publishedFile: path.basename(target.pdf) } : {}),
     ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
     ...(family ? { familyId: family.id, ...(family.parentNumber === undefined ? {} : { parentNumber: family.parentNumber }) } : {}),
+    ...(document.conversion?.threadId ? { threadId: document.conversion.threadId } : {}),
   };
   return { entry, paths: target, madeAt: r.madeAt, originalSha256 };
 }
 
-function familyFields(document: BatchDocument): Pick<RunSummary['results'][number], 'familyId' | 'familyPosition' | 'parentNumber'> {
-  const family = document.conversion?.family;
-  if (!family) return {};
-  return { familyId: family.id, familyPosition: family.position, ...(family.parentNumber === undefined ? {} : { parentNumber: family.parentNumber }) };
+function familyFields(document: BatchDocument): Pick<RunSummary['results'][number], 'familyId' | 'familyPosition' | 'parentNumber' | 'threadId'> {
+  const { family, threadId } = document.conversion ?? {};
+  return {
+    ...(family ? { familyId: family.id, familyPosition: family.position, ...(family.parentNumber === undefined ? {} : { parentNumber: family.parentNumber }) } : {}),
+    ...(threadId ? { threadId } : {}),
+  };
+}
+
+/** The public Familie-ID of each family: the Document-ID of the file that was handed in (position
+ * 0), never the family's name inside the run, which is that file's name and can hold a name. */
+function publicFamilyIds(files: readonly BatchDocument[], docs: readonly PublicDocument[]): void {
+  const heads = new Map<string, string>();
+  files.forEach((f, i) => {
+    const family = f.conversion?.family;
+    if (family?.position === 0) heads.set(family.id, docs[i]!.entry.documentId);
+  });
+  files.forEach((f, i) => {
+    const family = f.conversion?.family;
+    if (family) docs[i]!.entry.familyId = heads.get(family.id) ?? docs[i]!.entry.documentId;
+  });
 }
 
 async function report(
@@ -303,6 +322,7 @@ async function report(
 ): Promise<number> {
   const { opts } = run;
   const docs = results.map((r, i) => publicDocument(files[i]!, paths[i]!, hashes[i], r, i + 1));
+  publicFamilyIds(files, docs);
   await writePublicBatch(layout, docs, run.publication, {
     madeAt: new Date(),
     toolVersion: await toolVersion(),

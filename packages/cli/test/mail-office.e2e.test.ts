@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ const publicDir = path.join(out, 'openbaar');
 interface Summary {
   documents: number;
   failed: number;
-  results: Array<{ file: string; number: number; status: string; error?: string; parentNumber?: number; familyId?: string; unhidden?: string[]; report?: string }>;
+  results: Array<{ file: string; number: number; status: string; error?: string; parentNumber?: number; familyId?: string; threadId?: string; unhidden?: string[]; report?: string }>;
 }
 
 let truth: MailOfficeTruth;
@@ -69,10 +69,20 @@ describe('woo-redact on a mixed batch of e-mail, Office files, a zip and a PDF',
     for (const [attachment, message] of attachments) {
       const row = rows.find((r) => r[0] === numberOf(attachment));
       expect(row?.[remark], attachment).toMatch(new RegExp(`^Bijlage bij ${numberOf(message)}\\b`));
-      // Familie-ID: the family of the attachment, the same as its message's
-      expect(row?.[2], attachment).toBe(summary.results.find((r) => r.file === attachment)?.familyId);
-      expect(row?.[2], attachment).toBeTruthy();
+      // Familie-ID: the family of the attachment, the Document-ID of its message (never a file name)
+      expect(row?.[2], attachment).toBe(rows.find((r) => r[0] === numberOf(message))?.[1]);
+      expect(row?.[2], attachment).toMatch(/^[0-9a-f]{16}$/);
     }
+    // Thread-ID: the message and its attachments share the hash of the root Message-ID
+    const thread = summary.results.find((r) => r.file === '02-aanvraag.eml')?.threadId;
+    expect(thread).toMatch(/^[0-9a-f]{12}$/);
+    for (const [attachment] of attachments.slice(0, 2)) {
+      expect(summary.results.find((r) => r.file === attachment)?.threadId, attachment).toBe(thread);
+      expect(rows.find((r) => r[0] === numberOf(attachment))?.[3], attachment).toBe(thread);
+    }
+    const csv = fs.readFileSync(path.join(publicDir, 'inventarislijst.csv'), 'utf8');
+    expect(csv).not.toContain('@example.invalid');
+    expect(csv).not.toContain('aanvraag');
     // the inline image is drawn in its message, not listed on its own
     expect(summary.results.some((r) => r.file.includes('contact.png'))).toBe(false);
     expect(summary.results.find((r) => r.file === '02-aanvraag.eml › machtiging.pdf')?.familyId).toBe('02-aanvraag');
@@ -97,4 +107,17 @@ describe('woo-redact on a mixed batch of e-mail, Office files, a zip and a PDF',
     expect(hidden.filter((r) => !redacted.includes(compact(r.text)))).toEqual([]);
     expect(await findLeaks(publicDir, truth.redact, { ocr: true })).toEqual([]);
   }, 240_000);
+
+  it('has none of the personal data in the bytes of any public PDF, streams decompressed (qpdf --qdf)', () => {
+    const found: string[] = [];
+    for (const output of fs.readdirSync(publicDir).filter((f) => f.endsWith('.pdf'))) {
+      const qdf = path.join(work, 'qdf.pdf');
+      execFileSync('qpdf', ['--qdf', '--object-streams=disable', path.join(publicDir, output), qdf]);
+      const bytes = fs.readFileSync(qdf);
+      // literal strings as written (PDFDocEncoding/UTF-8) and as UTF-16BE text strings
+      const forms = (text: string) => [Buffer.from(text, 'latin1'), Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le').swap16()];
+      for (const item of truth.redact) if (forms(item.text).some((form) => bytes.includes(form))) found.push(`${output}: ${item.text}`);
+    }
+    expect(found).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DocumentError, dutchNumber, toDocumentError } from '@woo/core';
-import { sniffKind } from './kinds.js';
+import { sniffKind, unsupportedError } from './kinds.js';
 import { convertLimits, type ConvertLimits } from './limits.js';
 import { parseEml } from './mail/eml.js';
 import type { MailMessage } from './mail/message.js';
@@ -9,10 +9,6 @@ import { renderMail } from './mail/render.js';
 import { convertOffice } from './office.js';
 import type { ConvertedPart } from './parts.js';
 import { unpackArchive } from './zip.js';
-
-const UNSUPPORTED =
-  'wordt niet ondersteund; het is niet verwerkt. Verwerkt worden PDF, afbeeldingen (PNG, JPEG, TIFF), e-mail (.eml, .msg), ' +
-  'Office-bestanden (Word, Excel, PowerPoint, OpenDocument, RTF) en zip-archieven.';
 
 interface Source {
   fileName: string;
@@ -27,9 +23,11 @@ class Unfolder {
 
   constructor(private readonly limits: ConvertLimits) {}
 
-  async add(source: Source, depth: number, parentIndex: number | undefined): Promise<void> {
+  /** `thread`: the thread of the message this part is attached to (inherited by attachments and
+   * archive members; a message has its own). */
+  async add(source: Source, depth: number, parentIndex: number | undefined, thread?: string): Promise<void> {
     const kind = source.bytes.length ? sniffKind(source.fileName, source.bytes) : 'unsupported';
-    if (kind === 'zip') return this.addArchive(source, depth, parentIndex);
+    if (kind === 'zip') return this.addArchive(source, depth, parentIndex, thread);
     const index = this.parts.length;
     const part: ConvertedPart = {
       displayName: source.displayName,
@@ -39,6 +37,7 @@ class Unfolder {
       familyPosition: index,
       ...(parentIndex === undefined ? {} : { parentIndex }),
       unhidden: [],
+      ...(thread ? { threadId: thread } : {}),
     };
     this.parts.push(part);
     try {
@@ -46,14 +45,14 @@ class Unfolder {
       if (kind === 'pdf' || kind === 'image') part.working = source.bytes;
       else if (kind === 'office') Object.assign(part, await this.office(source));
       else if (kind === 'eml' || kind === 'msg') {
-        const { pdf, attachments } = await this.mail(source, kind, depth);
+        const { pdf, attachments, threadId } = await this.mail(source, kind, depth);
         part.working = pdf;
+        if (threadId) part.threadId = threadId;
         for (const file of attachments) {
-          await this.add({ fileName: path.basename(file.fileName), displayName: `${source.displayName} › ${file.fileName}`, bytes: file.bytes }, depth + 1, index);
+          await this.add({ fileName: path.basename(file.fileName), displayName: `${source.displayName} › ${file.fileName}`, bytes: file.bytes }, depth + 1, index, part.threadId);
         }
       } else {
-        const extension = path.extname(source.fileName);
-        throw new DocumentError('unsupported', `Dit bestandstype (${extension || 'zonder extensie'}) ${UNSUPPORTED}`);
+        throw unsupportedError(source.fileName);
       }
     } catch (err) {
       const { code, message } = toDocumentError(err);
@@ -67,7 +66,7 @@ class Unfolder {
     return { working: pdf, unhidden };
   }
 
-  private async mail(source: Source, kind: 'eml' | 'msg', depth: number): Promise<{ pdf: Uint8Array; attachments: MailMessage['attachments'] }> {
+  private async mail(source: Source, kind: 'eml' | 'msg', depth: number): Promise<{ pdf: Uint8Array; attachments: MailMessage['attachments']; threadId?: string }> {
     this.checkDepth(depth, 'Dit e-mailbericht');
     let message: MailMessage;
     try {
@@ -82,12 +81,12 @@ class Unfolder {
     }
     this.budget.parts += message.attachments.length;
     const { pdf, notDrawn } = await renderMail(message);
-    return { pdf, attachments: [...message.attachments, ...notDrawn] };
+    return { pdf, attachments: [...message.attachments, ...notDrawn], ...(message.threadId ? { threadId: message.threadId } : {}) };
   }
 
   /** A zip is no document of its own: its files are, each a part (or one failed part for the
    * archive when it cannot be unpacked). */
-  private async addArchive(source: Source, depth: number, parentIndex: number | undefined): Promise<void> {
+  private async addArchive(source: Source, depth: number, parentIndex: number | undefined, thread: string | undefined): Promise<void> {
     let members;
     try {
       this.checkDepth(depth, 'Dit zip-archief');
@@ -103,11 +102,12 @@ class Unfolder {
         ...(parentIndex === undefined ? {} : { parentIndex }),
         failure: { code, message },
         unhidden: [],
+        ...(thread ? { threadId: thread } : {}),
       });
       return;
     }
     for (const member of members) {
-      await this.add({ fileName: path.posix.basename(member.path), displayName: `${source.displayName} › ${member.path}`, bytes: member.bytes }, depth + 1, parentIndex);
+      await this.add({ fileName: path.posix.basename(member.path), displayName: `${source.displayName} › ${member.path}`, bytes: member.bytes }, depth + 1, parentIndex, thread);
     }
   }
 

@@ -33,4 +33,7 @@ export interface ConvertedPart {
   parentIndex?: number;
   /** What was hidden in the source and is visible in the working PDF (Dutch, for the report). */
   unhidden: string[];
+  /** The mail thread of a message and of its attachments: a short hash of the thread's root
+   * Message-ID (mail/thread.ts), never the id itself, which may hold a name. */
+  threadId?: string;
 }

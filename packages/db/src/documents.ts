@@ -6,8 +6,22 @@ import type { Database, Queryable } from './database.js';
 export const DOCUMENT_STATUSES = ['queued', 'extracting', 'ocr', 'detecting', 'in_review', 'exporting', 'exported', 'failed'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
-export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'tiff'] as const;
+/** The kind of a document's source file: read as it is (PDF, image) or converted first (e-mail,
+ * Office, zip: CONVERTED_KINDS). */
+export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'tiff', 'eml', 'msg', 'office', 'zip'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
+export const CONVERTED_KINDS: ReadonlySet<FileKind> = new Set(['eml', 'msg', 'office', 'zip']);
+
+/** A message with its attachments, or an archive with its members: the documents that came out
+ * of one uploaded file. */
+export interface DocumentFamilyRecord {
+  /** The id of the uploaded document. */
+  id: string;
+  /** 0 for the uploaded file, then its attachments/members depth first. */
+  position: number;
+  /** The message this document is an attachment of. */
+  parentDocumentId: string | null;
+}
 
 export interface DocumentRecord {
   id: string;
@@ -26,6 +40,15 @@ export interface DocumentRecord {
   exportKey: string | null;
   exportPolicy: string | null;
   exportRevision: number;
+  /** The file as received (an upload, an attachment, an archive member); for a document read as
+   * it is, the same blob as `originalKey`. */
+  sourceKey: string | null;
+  /** Set when the uploaded file yielded more than one document. */
+  family: DocumentFamilyRecord | null;
+  /** What was hidden in an Office source and is visible in the working PDF (Dutch). */
+  unhidden: string[];
+  /** Short hash of the mail thread's root Message-ID (packages/convert), when known. */
+  threadId: string | null;
 }
 
 interface DocumentRow {
@@ -44,6 +67,12 @@ interface DocumentRow {
   export_key: string | null;
   export_policy: string | null;
   export_revision: number;
+  source_key: string | null;
+  family_id: string | null;
+  family_position: number | null;
+  parent_document_id: string | null;
+  unhidden: string[] | null;
+  thread_id: string | null;
 }
 
 function toRecord(r: DocumentRow): DocumentRecord {
@@ -63,17 +92,32 @@ function toRecord(r: DocumentRow): DocumentRecord {
     exportKey: r.export_key,
     exportPolicy: r.export_policy,
     exportRevision: r.export_revision,
+    sourceKey: r.source_key,
+    family: r.family_id === null ? null : { id: r.family_id, position: r.family_position ?? 0, parentDocumentId: r.parent_document_id },
+    unhidden: r.unhidden ?? [],
+    threadId: r.thread_id,
   };
 }
 
+/** True while an e-mail, Office file or zip waits for its convert job (the job sets the working
+ * PDF, or fails the document). */
+export function needsConversion(doc: DocumentRecord): boolean {
+  return doc.status === 'queued' && doc.kind !== null && CONVERTED_KINDS.has(doc.kind) && doc.originalKey === null;
+}
+
 export interface NewDocument {
+  /** Given for documents that must be created once only (attachments: families.ts); else new. */
+  id?: string;
   batchId: string;
   filename: string;
   sizeBytes: number;
-  /** Set when the upload is usable: the document is queued for processing. */
+  /** Set when the upload is usable: the document is queued for processing (`originalKey` is the
+   * stored file; an e-mail, Office file or zip keeps it as its source until converted). */
   accepted?: { kind: FileKind; originalKey: string };
   /** Set when the upload was refused at intake: the document is recorded as failed. */
   rejected?: DocumentError;
+  /** The uploaded document this one came out of (an attachment, an archive member). */
+  unpackedFrom?: string;
 }
 
 /** Records an uploaded file in its batch, numbered in upload order. */
@@ -83,7 +127,7 @@ export async function addDocument(db: Database, doc: NewDocument, actor: Actor):
 
 /** `addDocument` within the caller's transaction. */
 export async function insertDocument(tx: Queryable, doc: NewDocument, actor: Actor): Promise<DocumentRecord> {
-  const id = randomUUID();
+  const id = doc.id ?? randomUUID();
   const counter = await tx.query<{ document_count: number }>(
     'UPDATE batches SET document_count = document_count + 1 WHERE id = $1 RETURNING document_count',
     [doc.batchId],
@@ -91,8 +135,8 @@ export async function insertDocument(tx: Queryable, doc: NewDocument, actor: Act
   const number = counter.rows[0]?.document_count;
   if (number === undefined) throw new Error(`batch ${doc.batchId} does not exist`);
   const { rows } = await tx.query<DocumentRow>(
-    `INSERT INTO documents (id, batch_id, number, filename, kind, size_bytes, original_key, pdf_key, status, error_code, error_message)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+    `INSERT INTO documents (id, batch_id, number, filename, kind, size_bytes, original_key, pdf_key, status, error_code, error_message, source_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
     [
       id,
       doc.batchId,
@@ -100,18 +144,24 @@ export async function insertDocument(tx: Queryable, doc: NewDocument, actor: Act
       doc.filename,
       doc.accepted?.kind ?? null,
       doc.sizeBytes,
-      doc.accepted?.originalKey ?? null,
+      doc.accepted && !CONVERTED_KINDS.has(doc.accepted.kind) ? doc.accepted.originalKey : null,
       doc.accepted?.kind === 'pdf' ? doc.accepted.originalKey : null,
       doc.accepted ? 'queued' : 'failed',
       doc.rejected?.code ?? null,
       doc.rejected?.message ?? null,
+      doc.accepted?.originalKey ?? null,
     ],
   );
   await appendAudit(tx, actor, {
-    action: doc.accepted ? 'document.uploaded' : 'document.rejected',
+    action: doc.unpackedFrom ? 'document.unpacked' : doc.accepted ? 'document.uploaded' : 'document.rejected',
     batchId: doc.batchId,
     documentId: id,
-    details: { filename: doc.filename, sizeBytes: doc.sizeBytes, ...(doc.rejected ? { error: doc.rejected.message } : {}) },
+    details: {
+      filename: doc.filename,
+      sizeBytes: doc.sizeBytes,
+      ...(doc.unpackedFrom ? { from: doc.unpackedFrom } : {}),
+      ...(doc.rejected ? { error: doc.rejected.message } : {}),
+    },
   });
   return toRecord(rows[0]!);
 }

@@ -16,3 +16,4 @@ export * from './batch-rules.js';
 export * from './org-lists.js';
 export * from './consistency.js';
 export * from './page-checks.js';
+export * from './families.js';

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
 import { EXPORT_POLICIES, WOO_GROUNDS, type ExportPolicy as CorePolicy, type GroundCode } from '@woo/core';
-import { DOCUMENT_STATUSES, TEAM_NAME, type DocumentStatus as Status } from '@woo/db';
+import { DOCUMENT_STATUSES, FILE_KINDS, TEAM_NAME, type DocumentStatus as Status, type FileKind } from '@woo/db';
 
 /* TypeBox schemas shared by the intake and review apps: one definition per API shape, used for
  * validation, serialisation (nothing outside the schema leaks) and the OpenAPI document. */
@@ -50,12 +50,34 @@ export const Redaction = Type.Object({
   decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
+/** Where a document came from: its source file's kind, and for an attachment or archive member
+ * the family of the uploaded file it came out of (issue 11). */
+export const DocumentOrigin = {
+  number: Type.Integer({ description: 'Nummer in de batch (inventarislijst)' }),
+  sourceKind: Type.Union([Type.Unsafe<FileKind>({ type: 'string', enum: [...FILE_KINDS] }), Type.Null()], {
+    description: 'soort bronbestand; eml, msg, office en zip zijn eerst omgezet naar PDF',
+  }),
+  family: Type.Optional(
+    Type.Object(
+      {
+        id: Type.String({ description: 'Familie-ID: het id van het geüploade bestand (bericht of archief)' }),
+        position: Type.Integer({ description: '0 voor het geüploade bestand, daarna de bijlagen in volgorde' }),
+        parentDocumentId: Type.Optional(Type.String({ description: 'het bericht waar dit een bijlage bij is' })),
+      },
+      { description: 'Een bericht met zijn bijlagen, of een archief met zijn bestanden' },
+    ),
+  ),
+  threadId: Type.Optional(Type.String({ description: 'korte hash van de e-mailconversatie (nooit de Message-ID zelf)' })),
+  unhidden: Type.Optional(Type.Array(Type.String(), { description: 'wat in het Office-bestand verborgen was en zichtbaar gemaakt is' })),
+};
+
 export const DocumentSummary = Type.Object({
   id: Uuid,
   filename: Type.String(),
   status: DocumentStatus,
   pages: Type.Integer(),
   error: Type.Optional(Type.String({ description: 'Dutch message when status is failed' })),
+  ...DocumentOrigin,
 });
 
 export const ExportPolicy = Type.Unsafe<CorePolicy>({ type: 'string', enum: [...EXPORT_POLICIES], default: 'accepted-only' satisfies CorePolicy });

@@ -2,7 +2,8 @@
  * one follow-up decision (`next`). The BullMQ workers, the in-process runner of the demo and the
  * CLI are shells around it; the stages themselves are plain functions (stages.ts).
  *
- *   upload ─▶ readFlow: detect(batch) ◀── parent of ── extract(doc) ─▶ ocr(doc, page)…
+ *   upload ─▶ readFlow: detect(batch) ◀── parent of ── [convert(doc) ─▶] extract(doc) ─▶ ocr(doc, page)…
+ *                │                                       └─▶ extract(attachment)… (new documents)
  *                │  runs once every read job of the flow has finished: learns what each newly
  *                │  read document teaches the dossier (stored per document, batch_knowledge),
  *                ▼  then detects every read document of the batch with the whole dossier
@@ -14,10 +15,13 @@
  * Pure on purpose (no PDF or detector code is loaded): the job queues import it. Adding a stage is
  * one name, one payload, one outcome and one case in `next` (plus its handler in workers/src). */
 
-export const JOB_NAMES = ['extract', 'ocr', 'detect', 'export'] as const;
+export const JOB_NAMES = ['convert', 'extract', 'ocr', 'detect', 'export'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobPayloads {
+  /** An e-mail, Office file or zip as the documents the pipeline reads: a working PDF for the
+   * document itself, and a new document of the batch per attachment or archive member. */
+  convert: { documentId: string };
   /** The text layer of every page of one document. */
   extract: { documentId: string };
   /** One page without a usable text layer. */
@@ -33,6 +37,10 @@ export type Job<N extends JobName = JobName> = { [K in N]: { name: K; data: JobP
 
 /** What a finished job found that decides what follows it. */
 export interface JobOutcomes {
+  /** The documents of the converted file's family that are ready to be read (the file itself
+   * and each attachment or member that could be converted), whether made now or by an earlier
+   * attempt of the same job. */
+  convert: { readable: readonly string[] };
   /** Pages that need OCR; empty when the text layer covered every page (or the document failed). */
   extract: { ocrPages: readonly number[] };
   ocr: object;
@@ -47,6 +55,8 @@ export type FinishedJob = { [N in JobName]: Job<N> & { outcome: JobOutcomes[N] }
  * BullMQ forbids ':' in ids. */
 export function jobId(job: Job): string {
   switch (job.name) {
+    case 'convert':
+      return `${job.data.documentId}.convert`;
     case 'extract':
       return `${job.data.documentId}.extract`;
     case 'ocr':
@@ -66,19 +76,26 @@ export interface ReadFlow {
   children: Job[];
 }
 
+/** The first job of a newly uploaded document: conversion for the documents in `toConvert`
+ * (e-mail, Office, zip), else reading. */
+function firstJob(documentId: string, toConvert: ReadonlySet<string>): Job {
+  return { name: toConvert.has(documentId) ? 'convert' : 'extract', data: { documentId } };
+}
+
 /** The flow that reads newly uploaded (or retried) documents; `documentIds` in upload order. */
-export function readFlow(batchId: string, documentIds: readonly string[]): ReadFlow {
+export function readFlow(batchId: string, documentIds: readonly string[], toConvert: ReadonlySet<string> = new Set()): ReadFlow {
   if (!documentIds.length) throw new Error('a read flow needs at least one document');
   return {
     parent: { name: 'detect', data: { batchId, round: documentIds[0]! } },
-    children: documentIds.map((documentId) => ({ name: 'extract', data: { documentId } })),
+    children: documentIds.map((documentId) => firstJob(documentId, toConvert)),
   };
 }
 
 /** Where a retried document starts again (db retryDocument): reading from the start, the pages
  * still to recognise, or detection. Its own flow, named after the document. */
-export function retryFlow(batchId: string, documentId: string, from: 'extract' | 'ocr' | 'detect', ocrPages: readonly number[] = []): ReadFlow {
+export function retryFlow(batchId: string, documentId: string, from: 'convert' | 'extract' | 'ocr' | 'detect', ocrPages: readonly number[] = []): ReadFlow {
   const parent: Job<'detect'> = { name: 'detect', data: { batchId, round: documentId } };
+  if (from === 'convert') return { parent, children: [{ name: 'convert', data: { documentId } }] };
   if (from === 'extract') return { parent, children: [{ name: 'extract', data: { documentId } }] };
   if (from === 'ocr') return { parent, children: ocrPages.map((page) => ({ name: 'ocr', data: { documentId, page } })) };
   return { parent, children: [] };
@@ -88,6 +105,9 @@ export function retryFlow(batchId: string, documentId: string, from: 'extract' |
  * flow, so its parent (the batch's detect job) waits for them too. */
 export function next(finished: FinishedJob): Job[] {
   switch (finished.name) {
+    case 'convert':
+      // the converted file and every new attachment document are read in the same flow
+      return finished.outcome.readable.map((documentId) => ({ name: 'extract', data: { documentId } }));
     case 'extract':
       // one job per page: any worker on any host may recognise them at the same time
       return finished.outcome.ocrPages.map((page) => ({ name: 'ocr', data: { documentId: finished.data.documentId, page } }));

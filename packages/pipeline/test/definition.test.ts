@@ -16,7 +16,19 @@ describe('the pipeline definition', () => {
     expect(() => readFlow(batchId, [])).toThrow();
   });
 
-  it('decides the follow-ups in one place: OCR per page after extraction, nothing after the others', () => {
+  it('starts an e-mail, Office file or zip with its conversion, in the same flow', () => {
+    expect(readFlow(batchId, [a, b], new Set([b])).children).toEqual([
+      { name: 'extract', data: { documentId: a } },
+      { name: 'convert', data: { documentId: b } },
+    ]);
+  });
+
+  it('decides the follow-ups in one place: reading each converted document, OCR per page after extraction, nothing after the others', () => {
+    expect(next({ name: 'convert', data: { documentId: a }, outcome: { readable: [a, b] } })).toEqual([
+      { name: 'extract', data: { documentId: a } },
+      { name: 'extract', data: { documentId: b } },
+    ]);
+    expect(next({ name: 'convert', data: { documentId: a }, outcome: { readable: [] } })).toEqual([]);
     expect(next({ name: 'extract', data: { documentId: a }, outcome: { ocrPages: [2, 5] } })).toEqual([
       { name: 'ocr', data: { documentId: a, page: 2 } },
       { name: 'ocr', data: { documentId: a, page: 5 } },
@@ -30,11 +42,12 @@ describe('the pipeline definition', () => {
   it('starts a retried document where it failed, in a flow of its own', () => {
     expect(retryFlow(batchId, b, 'ocr', [3]).children).toEqual([{ name: 'ocr', data: { documentId: b, page: 3 } }]);
     expect(retryFlow(batchId, b, 'extract').children).toEqual([{ name: 'extract', data: { documentId: b } }]);
+    expect(retryFlow(batchId, b, 'convert').children).toEqual([{ name: 'convert', data: { documentId: b } }]);
     expect(retryFlow(batchId, b, 'detect')).toEqual({ parent: { name: 'detect', data: { batchId, round: b } }, children: [] });
   });
 
   it('gives every job a deterministic id BullMQ accepts', () => {
-    const jobs: Job[] = [...readFlow(batchId, [a]).children, readFlow(batchId, [a]).parent, { name: 'ocr', data: { documentId: a, page: 1 } }, { name: 'export', data: { documentId: a, revision: 3 } }];
+    const jobs: Job[] = [...readFlow(batchId, [a, b], new Set([b])).children, readFlow(batchId, [a]).parent, { name: 'ocr', data: { documentId: a, page: 1 } }, { name: 'export', data: { documentId: a, revision: 3 } }];
     expect(new Set(jobs.map((j) => j.name))).toEqual(new Set(JOB_NAMES));
     expect(new Set(jobs.map(jobId)).size).toBe(jobs.length);
     for (const j of jobs) expect(jobId(j)).not.toContain(':');

@@ -57,6 +57,8 @@ export interface ConversionReport {
   /** Dutch: hidden sheets, rows, columns, text, comments, tracked changes shown; links not fetched. */
   unhidden: string[];
   family?: DocumentFamily;
+  /** The mail thread (a hash of its root Message-ID, @woo/convert mail/thread.ts). */
+  threadId?: string;
 }
 
 export interface RedactionReportInput {

@@ -1,15 +1,20 @@
+import { imageFormat, SNIFF_BYTES, sniffKind, unsupportedError } from '@woo/convert/kinds';
 import { DocumentError } from '@woo/core';
 import type { FileKind } from '@woo/db';
 
-/** How many leading bytes `sniffUpload` looks at. */
-export const SNIFF_BYTES = 1024;
+export { SNIFF_BYTES };
+
+/** Names of what the pipeline reads as it is: such a file with other bytes is not what it says. */
+const PIPELINE_NAME = /\.(pdf|png|jpe?g|tiff?)$/i;
 
 /**
- * What an upload is, judged by its first bytes (never by its name or the browser's content type).
- * PDFs may carry junk before `%PDF-` within the first KB, as readers tolerate. Encrypted and
- * corrupt PDFs pass here and are caught by extraction, which can tell the two apart.
+ * What an upload is, judged by its first bytes as the convert stage judges them (@woo/convert
+ * sniffKind); the name only tells apart formats that share a container (zip: archive or Office;
+ * OLE: Outlook message or old Office file), never the browser's content type. PDFs may carry junk
+ * before `%PDF-` within the first KB, as readers tolerate. Encrypted and corrupt files pass here
+ * and are caught by extraction or conversion, which can tell why.
  */
-export function sniffUpload(head: Uint8Array, size: number, maxBytes: number, truncated: boolean): FileKind | DocumentError {
+export function sniffUpload(name: string, head: Uint8Array, size: number, maxBytes: number, truncated: boolean): FileKind | DocumentError {
   if (truncated || size > maxBytes) {
     const mb = Math.round(maxBytes / (1024 * 1024));
     return new DocumentError('too-large', `Dit bestand is groter dan de toegestane ${mb} MB en is niet verwerkt. Splits het document of vraag de beheerder de limiet te verhogen.`);
@@ -17,15 +22,16 @@ export function sniffUpload(head: Uint8Array, size: number, maxBytes: number, tr
   if (size === 0) {
     return new DocumentError('empty', 'Dit bestand is leeg (0 bytes). Controleer of het goed is opgeslagen en lever het opnieuw aan.');
   }
-  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  if (Buffer.from(head.subarray(0, SNIFF_BYTES)).toString('latin1').includes('%PDF-')) return 'pdf';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
-  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
-  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'tiff';
-  return new DocumentError(
-    'not-pdf',
-    'Dit bestand is geen PDF en geen afbeelding (PNG, JPEG of TIFF); het is niet verwerkt. Zet het eerst om naar PDF en lever het opnieuw aan.',
-  );
+  const kind = sniffKind(name, head);
+  if (kind === 'unsupported' && PIPELINE_NAME.test(name)) {
+    return new DocumentError(
+      'not-pdf',
+      'Dit bestand heeft de naam van een PDF of afbeelding, maar is geen PDF en geen afbeelding (PNG, JPEG of TIFF); het is niet verwerkt. Controleer het bestand en lever het opnieuw aan.',
+    );
+  }
+  if (kind === 'unsupported') return unsupportedError(name);
+  if (kind === 'image') return imageFormat(head) ?? unsupportedError(name);
+  return kind;
 }
 
 /** Passes a stream through while keeping its first SNIFF_BYTES bytes for `sniffUpload`. */

@@ -59,7 +59,7 @@ describe.skipIf(!infra.ok)('authentication and roles', () => {
     const basic = `Basic ${Buffer.from(`beheer:${stack.tokens.admin}`).toString('base64')}`;
     const api = await stack.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { authorization: basic } });
     expect(api.statusCode).toBe(200);
-    expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['detect', 'export', 'extract', 'ocr']);
+    expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['convert', 'detect', 'export', 'extract', 'ocr']);
   });
 
   it('serves health, readiness and the OpenAPI document without a token', async () => {

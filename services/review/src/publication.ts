@@ -30,9 +30,22 @@ export function publicFileName(number: number): string {
 export async function batchEntries(db: Database, batchId: string): Promise<InventoryEntry[]> {
   const entries: InventoryEntry[] = [];
   const duplicates = new Map((await batchDuplicates(db, batchId)).map((d) => [d.documentId, d.duplicateOf]));
-  for (const d of await listBatchDocuments(db, batchId)) {
+  const documents = await listBatchDocuments(db, batchId);
+  const numbers = new Map(documents.map((d) => [d.id, d.number]));
+  for (const d of documents) {
     const duplicateOf = duplicates.get(d.id);
-    const base = { number: d.number, documentId: d.id, title: neutralTitle(d.number), pages: d.pageCount, ...(duplicateOf !== undefined ? { duplicateOf } : {}) };
+    const parentNumber = d.family?.parentDocumentId ? numbers.get(d.family.parentDocumentId) : undefined;
+    const base = {
+      number: d.number,
+      documentId: d.id,
+      title: neutralTitle(d.number),
+      pages: d.pageCount,
+      ...(duplicateOf !== undefined ? { duplicateOf } : {}),
+      // an e-mail with its attachments (or an archive with its files): ids and numbers only
+      ...(d.family ? { familyId: d.family.id } : {}),
+      ...(parentNumber !== undefined ? { parentNumber } : {}),
+      ...(d.threadId ? { threadId: d.threadId } : {}),
+    };
     if (d.status === 'failed') {
       entries.push({ ...base, redactions: [], error: d.errorMessage ?? 'Niet verwerkt' });
       continue;

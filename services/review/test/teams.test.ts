@@ -44,6 +44,7 @@ describe.skipIf(!infra.ok)('access per team', () => {
     { method: 'GET', url: `/v1/documents/${documentId}/audit` },
     { method: 'POST', url: `/v1/documents/${documentId}/retry` },
     { method: 'GET', url: `/v1/documents/${documentId}/original.pdf` },
+    { method: 'GET', url: `/v1/documents/${documentId}/source` },
     { method: 'GET', url: `/v1/documents/${documentId}/redactions` },
     { method: 'POST', url: `/v1/documents/${documentId}/redactions`, payload: { text: 'Jansen' } },
     { method: 'POST', url: `/v1/documents/${documentId}/redactions/bulk`, payload: { match: { status: 'suggested' }, set: { status: 'rejected' } } },

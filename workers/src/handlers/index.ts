@@ -1,5 +1,6 @@
 import { JOB_NAMES, type JobName, type JobOutcomes, type JobPayloads } from '@woo/pipeline/definition';
 import type { WorkerContext } from '../context.js';
+import { convertJob } from './convert.js';
 import { detectJob } from './detect.js';
 import { exportJob } from './export.js';
 import { extractJob } from './extract.js';
@@ -12,6 +13,7 @@ export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
 /** The handler of each job of the pipeline definition (packages/pipeline/src/definition.ts). */
 export const HANDLERS: JobHandlers = {
+  convert: convertJob,
   extract: extractJob,
   ocr: ocrJob,
   detect: detectJob,

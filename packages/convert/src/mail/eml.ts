@@ -1,6 +1,7 @@
 import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
 import { htmlToText, inlineImageIds } from './html-text.js';
 import { formatAddress, type MailFile, type MailMessage } from './message.js';
+import { threadId } from './thread.js';
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string {
   const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
@@ -23,7 +24,9 @@ export async function parseEml(bytes: Uint8Array): Promise<MailMessage> {
   const html = typeof mail.html === 'string' ? mail.html : '';
   const shown = new Set(inlineImageIds(html));
   const isShown = (a: Attachment) => a.contentType.startsWith('image/') && a.cid !== undefined && shown.has(a.cid.toLowerCase());
+  const thread = threadId({ messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references });
   return {
+    ...(thread ? { threadId: thread } : {}),
     from: addresses(mail.from),
     to: addresses(mail.to),
     cc: addresses(mail.cc),

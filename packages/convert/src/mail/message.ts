@@ -12,6 +12,8 @@ export interface MailMessage {
   inlineImages: MailFile[];
   /** Attached files (including attached messages), in the order of the message. */
   attachments: MailFile[];
+  /** The message's thread (thread.ts), when its headers name one. */
+  threadId?: string;
 }
 
 export interface MailFile {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { FieldsData } from '@kenjiuno/msgreader';
 import { htmlToText, inlineImageIds } from './html-text.js';
 import { formatAddress, type MailFile, type MailMessage } from './message.js';
+import { threadHeaders, threadId } from './thread.js';
 
 /** What is used of the reader. */
 interface MsgReaderClass {
@@ -53,7 +54,9 @@ export function parseMsg(bytes: Uint8Array): MailMessage {
     else attachments.push(file);
   });
   const date = dateOf(fields);
+  const thread = threadId({ messageId: fields.messageId, ...threadHeaders(fields.headers) });
   return {
+    ...(thread ? { threadId: thread } : {}),
     from: formatAddress(fields.senderName, fields.senderSmtpAddress ?? fields.senderEmail),
     to: recipients(fields.recipients ?? [], 'to'),
     cc: recipients(fields.recipients ?? [], 'cc'),

@@ -1,19 +1,19 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { BatchFullError, findUpload, recordUpload, type NewDocument, type UploadKey } from '@woo/db';
+import { BatchFullError, findUpload, needsConversion, recordUpload, type NewDocument, type UploadKey } from '@woo/db';
 import { readFlow } from '@woo/jobs';
 import { bearer, DocumentSummary, documentSummary, errorResponses, HttpError, IdParams, perTokenLimit } from '@woo/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { displayName, headRecorder, sniffUpload, unreadableName } from '../sniff.js';
 
-/** Stores one uploaded file, and says how to record it: queued for processing when it is a PDF
- * or image, failed with a Dutch message otherwise (its bytes are not kept). */
+/** Stores one uploaded file, and says how to record it: queued for processing when it is a PDF,
+ * image, e-mail, Office file or zip, failed with a Dutch message otherwise (its bytes are not kept). */
 async function receiveFile(fastify: FastifyInstance, batchId: string, part: MultipartFile): Promise<NewDocument> {
   const filename = displayName(part.filename);
   const recorder = headRecorder(part.file);
   const { key, size } = await fastify.blobs.put(recorder.stream);
-  const kind = unreadableName(part.filename) ?? sniffUpload(recorder.head(), size, fastify.config.maxUploadBytes, part.file.truncated);
+  const kind = unreadableName(part.filename) ?? sniffUpload(filename, recorder.head(), size, fastify.config.maxUploadBytes, part.file.truncated);
   if (typeof kind !== 'string') {
     await fastify.blobs.delete(key);
     return { batchId, filename, sizeBytes: size, rejected: kind };
@@ -62,7 +62,8 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['intake'],
         summary: 'Documenten uploaden (multipart/form-data, één of meer bestanden)',
         description:
-          'PDF, PNG, JPEG of TIFF. Een bestand dat niet verwerkt kan worden (leeg, geen PDF, te groot) krijgt status failed met een Nederlandse foutmelding; de andere bestanden gaan gewoon door. ' +
+          'PDF, PNG, JPEG, TIFF, e-mail (.eml, .msg), Office (Word, Excel, PowerPoint, OpenDocument, RTF) en zip. E-mail, Office en zip worden eerst omgezet naar PDF; elke bijlage en elk bestand uit een zip wordt een eigen document in de batch. ' +
+          'Een bestand dat niet verwerkt kan worden (leeg, onbekend type, te groot) krijgt status failed met een Nederlandse foutmelding; de andere bestanden gaan gewoon door. ' +
           'Een upload wordt helemaal of helemaal niet vastgelegd. Met een Idempotency-Key-header levert een herhaald verzoek (na een time-out) de documenten van het eerste verzoek op, zonder kopieën.',
         consumes: ['multipart/form-data'],
         security: bearer,
@@ -93,8 +94,9 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         await deleteBlobs(fastify, received);
         reply.header('idempotent-replayed', 'true');
       }
-      const queued = recorded.replayed ? [] : recorded.documents.filter((d) => d.status === 'queued').map((d) => d.id);
-      if (queued.length) await fastify.jobs.startFlow(readFlow(request.params.id, queued));
+      const queued = recorded.replayed ? [] : recorded.documents.filter((d) => d.status === 'queued');
+      const toConvert = new Set(queued.filter(needsConversion).map((d) => d.id));
+      if (queued.length) await fastify.jobs.startFlow(readFlow(request.params.id, queued.map((d) => d.id), toConvert));
       return reply.code(202).send(recorded.documents.map(documentSummary));
     },
   );

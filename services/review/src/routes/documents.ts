@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { appendAudit, countRedactions, getDocument, listDocumentAudit, loadExtractedDocument, pagesNeedingOcr, retryDocument } from '@woo/db';
+import { appendAudit, countRedactions, getDocument, listDocumentAudit, loadExtractedDocument, needsConversion, pagesNeedingOcr, retryDocument } from '@woo/db';
 import { retryFlow } from '@woo/jobs';
 import { readingFindings } from '@woo/publication';
-import { bearer, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
+import { bearer, documentOrigin, DocumentOrigin, DocumentStatus, errorResponses, IdParams, notFound, PdfFile, Uuid } from '@woo/http';
+import { sourceDisposition, sourceFileName } from '../source-file.js';
 
 const Counts = Type.Object({ suggested: Type.Integer(), accepted: Type.Integer(), rejected: Type.Integer(), manual: Type.Integer() });
 
 const DocumentDetail = Type.Object({
   id: Uuid,
   batchId: Uuid,
-  number: Type.Integer({ description: 'Nummer in de batch (inventarislijst)' }),
+  ...DocumentOrigin,
   filename: Type.String(),
   status: DocumentStatus,
   pages: Type.Integer(),
@@ -49,7 +50,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       return {
         id: doc.id,
         batchId: doc.batchId,
-        number: doc.number,
+        ...documentOrigin(doc),
         filename: doc.filename,
         status: doc.status,
         pages: doc.pageCount,
@@ -80,7 +81,8 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!doc) return reply.code(404).send(notFound('Dit document'));
       const stage = await retryDocument(fastify.db, doc.id, request.actor);
       if (stage !== 'in_review') {
-        const from = stage === 'queued' ? 'extract' : stage === 'ocr' ? 'ocr' : 'detect';
+        const retried = stage === 'queued' ? await getDocument(fastify.db, doc.id) : undefined;
+        const from = retried ? (needsConversion(retried) ? 'convert' : 'extract') : stage === 'ocr' ? 'ocr' : 'detect';
         const flow = retryFlow(doc.batchId, doc.id, from, from === 'ocr' ? await pagesNeedingOcr(fastify.db, doc.id) : []);
         // jobs of an earlier attempt are kept under the same ids: the new ones would be no-ops
         await fastify.jobs.forget([flow.parent, ...flow.children]);
@@ -122,6 +124,34 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!doc.pdfKey) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'Er is (nog) geen PDF van dit document.' });
       await appendAudit(fastify.db, request.actor, { action: 'original.downloaded', batchId: doc.batchId, documentId: doc.id });
       return reply.type('application/pdf').header('cache-control', 'no-store').send(fastify.blobs.stream(doc.pdfKey));
+    },
+  );
+
+  fastify.get(
+    '/v1/documents/:id/source',
+    {
+      config: readers,
+      schema: {
+        tags: ['review'],
+        summary: 'Het bronbestand zoals het is aangeleverd (e-mail, Office-bestand, zip, bijlage, PDF of afbeelding)',
+        description: 'Voor een omgezet document is dit het bestand vóór de omzetting naar PDF; voor een bijlage het bijgevoegde bestand zelf. Niet voor publicatie.',
+        security: bearer,
+        params: IdParams,
+        produces: ['application/octet-stream'],
+        response: { 200: PdfFile, ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const doc = await getDocument(fastify.db, request.params.id);
+      if (!doc) return reply.code(404).send(notFound('Dit document'));
+      if (!doc.sourceKey) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: 'Dit bestand is bij de upload geweigerd en niet bewaard.' });
+      await appendAudit(fastify.db, request.actor, { action: 'source.downloaded', batchId: doc.batchId, documentId: doc.id });
+      return reply
+        .type('application/octet-stream')
+        .header('content-disposition', sourceDisposition(sourceFileName(doc)))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-store')
+        .send(fastify.blobs.stream(doc.sourceKey));
     },
   );
 };

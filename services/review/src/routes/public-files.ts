@@ -77,12 +77,13 @@ async function serviceVersion(): Promise<string> {
   return pkg.version;
 }
 
-/** SHA-256 of each document's original upload and of its published PDF, by inventory number. */
+/** SHA-256 of each document's original upload (the file as received: for an e-mail, Office file
+ * or attachment its source, not the PDF it became) and of its published PDF, by inventory number. */
 async function batchHashes(fastify: FastifyInstance, batchId: string): Promise<Map<number, { original?: string; published?: string }>> {
   const sha = async (key: string | null) => (key ? createHash('sha256').update(await fastify.blobs.get(key)).digest('hex') : undefined);
   const hashes = new Map<number, { original?: string; published?: string }>();
   for (const d of await listBatchDocuments(fastify.db, batchId)) {
-    const original = await sha(d.originalKey ?? d.pdfKey);
+    const original = await sha(d.sourceKey ?? d.originalKey ?? d.pdfKey);
     const published = d.status === 'exported' ? await sha(d.exportKey) : undefined;
     hashes.set(d.number, { ...(original ? { original } : {}), ...(published ? { published } : {}) });
   }
