@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts, TextRenderingMode, setTextRenderingMode } from 'pdf-lib';
-import { buildTextIndex, isPlaced, spanBoxes, type ExtractedDocument, type Redaction } from '@woo/core';
+import { isPlaced, type ExtractedDocument, type Redaction } from '@woo/core';
 import { extractDocument } from '@woo/pdf';
 import { exportRedacted, verifyAgainstReport, verifyExport, type ExportMethod, type PageMethod } from '../src/index.js';
 import { hits } from '../src/cover.js';
-import { leakFixture, type LeakFixture } from './fixtures.js';
+import { leakFixture, redact, type LeakFixture } from './fixtures.js';
 import { everything, pdfinfo, pdftotext, popplerGray, runOn } from './tools.js';
 
 interface Case {
@@ -15,26 +15,6 @@ interface Case {
   doc: ExtractedDocument;
   redactions: Redaction[];
   output: Uint8Array;
-}
-
-/** Redactions for `text` at its first occurrence in the document text. */
-function redact(doc: ExtractedDocument, text: string, id: string, status: Redaction['status'] = 'accepted'): Redaction[] {
-  const index = buildTextIndex(doc.pages);
-  const start = index.text.indexOf(text);
-  if (start < 0) throw new Error(`fixture text not found: ${text}`);
-  return spanBoxes(index, doc.pages, start, start + text.length).map((span, i) => ({
-    id: `${id}${i ? `-${i}` : ''}`,
-    page: span.page,
-    boxes: span.boxes,
-    text,
-    category: 'name',
-    ground: '5.1.2e',
-    confidence: 0.9,
-    detector: 'test',
-    explanation: 'test',
-    status,
-    needsReview: false,
-  }));
 }
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');

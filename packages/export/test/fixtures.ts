@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { createCanvas } from '@napi-rs/canvas';
+import { buildTextIndex, spanBoxes, type ExtractedDocument, type Redaction } from '@woo/core';
 
 const require = createRequire(import.meta.url);
 const DEJAVU = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
@@ -141,4 +142,25 @@ export async function leakFixture(seed: number, pages = 3): Promise<LeakFixture>
     description: `Notitie ${hidden.name}`,
   });
   return { pdf: await doc.save(), people, hiddenName: hidden.name, rejected };
+}
+
+/** Accepted (or `status`) name redactions for `text` at its first occurrence in the document
+ * text, one per line it spans, with ids `id`, `id-1`, ... */
+export function redact(doc: ExtractedDocument, text: string, id: string, status: Redaction['status'] = 'accepted'): Redaction[] {
+  const index = buildTextIndex(doc.pages);
+  const start = index.text.indexOf(text);
+  if (start < 0) throw new Error(`fixture text not found: ${text}`);
+  return spanBoxes(index, doc.pages, start, start + text.length).map((span, i) => ({
+    id: `${id}${i ? `-${i}` : ''}`,
+    page: span.page,
+    boxes: span.boxes,
+    text,
+    category: 'name',
+    ground: '5.1.2e',
+    confidence: 0.9,
+    detector: 'test',
+    explanation: 'test',
+    status,
+    needsReview: false,
+  }));
 }

@@ -1,9 +1,10 @@
-import { buildTextIndex, spanBoxes, type ExtractedDocument, type Redaction } from '@woo/core';
+import { type ExtractedDocument, type Redaction } from '@woo/core';
 import { extractDocument } from '@woo/pdf';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { exportRedacted, type ExportMethod } from '../src/index.js';
 import { publishedTitle } from '../src/title.js';
+import { redact } from './fixtures.js';
 import { everything, pdfinfo } from './tools.js';
 
 const NAME = 'Karin Smit';
@@ -29,29 +30,11 @@ async function letter(titles: { info?: string; xmp?: string }): Promise<Uint8Arr
   return pdf.save();
 }
 
-function redact(doc: ExtractedDocument, text: string, status: Redaction['status'] = 'accepted'): Redaction[] {
-  const index = buildTextIndex(doc.pages);
-  const start = index.text.indexOf(text);
-  if (start < 0) throw new Error(`fixture text not found: ${text}`);
-  return spanBoxes(index, doc.pages, start, start + text.length).map((span, i) => ({
-    id: `r${i}`,
-    page: span.page,
-    boxes: span.boxes,
-    text,
-    category: 'name',
-    ground: '5.1.2e',
-    confidence: 0.9,
-    detector: 'test',
-    explanation: 'test',
-    status,
-    needsReview: false,
-  }));
-}
 
 async function exportedTitle(titles: { info?: string; xmp?: string }, method: ExportMethod): Promise<{ title: string; output: Uint8Array }> {
   const input = await letter(titles);
   const doc = await extractDocument(input);
-  const { pdf } = await exportRedacted(input, doc, redact(doc, NAME), { method, title: NEUTRAL });
+  const { pdf } = await exportRedacted(input, doc, redact(doc, NAME, 'r'), { method, title: NEUTRAL });
   const title = /^Title:\s+(.*)$/m.exec(pdfinfo(pdf, '-enc', 'UTF-8'))?.[1] ?? '';
   return { title, output: pdf };
 }
