@@ -1,6 +1,7 @@
 import type { Token } from './tokenize.js';
 
 export type Rule =
+  | 'e-mail'
   | 'honorific'
   | 'initials+surname'
   | 'first+surname'

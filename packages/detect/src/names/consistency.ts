@@ -20,6 +20,8 @@ export interface ConsistencyInput {
   blocked: ReadonlySet<string>;
   /** Folded pieces of e-mail local parts. */
   emailTokens: ReadonlySet<string>;
+  /** The same, per address. */
+  emailNames: ReadonlyArray<readonly string[]>;
   /** Name parts found with certainty in other documents of the dossier (batch consistency). */
   dossier?: NameSeeds;
   /** Filled with this document's strong name parts, for the dossier. */
@@ -35,20 +37,73 @@ export interface NameSeeds {
 export const emptySeeds = (): NameSeeds => ({ keys: new Set(), particles: new Map() });
 
 /** Only these seed the dossier: a name shape that needs no other document to be sure. */
-const DOSSIER_RULES = new Set(['honorific', 'initials+surname', 'first+surname', 'surname+first', 'allcaps', 'header', 'signoff', 'greeting', 'speaker', 'attendance']);
+const DOSSIER_RULES = new Set(['honorific', 'initials+surname', 'first+surname', 'surname+first', 'allcaps', 'header', 'signoff', 'greeting', 'speaker', 'attendance', 'e-mail']);
 /** Rules that find a name by its shape alone; the context rules (headers, lists) only seed the
  * dossier with words a name lexicon knows. */
-const SHAPE_RULES = new Set(['honorific', 'initials+surname', 'first+surname', 'surname+first', 'allcaps']);
+const SHAPE_RULES = new Set(['honorific', 'initials+surname', 'first+surname', 'surname+first', 'allcaps', 'e-mail']);
 
 const PLACE_OVERRULABLE = new Set(['particle+surname', 'first-ambiguous', 'surname', 'first+verb']);
 const PLACE_PREPOSITIONS = new Set(['in', 'naar', 'uit', 'te', 'bij', 'rond', 'rondom', 'nabij', 'via', 'richting']);
 const DOSSIER_EXPLANATION = 'zelfde naam als in een ander document van het dossier';
 
+/** What the e-mail addresses of the document say about a candidate. A given name no lexicon knows,
+ * confirmed by an address: "Wagino" before "Schouten" when schouten.wagino6@… is in the text. And
+ * a name whose every part is a piece of one address is that person's name, sure, whatever its parts
+ * also mean as words: the display name beside its address in a mail header ("Wagino Kuipers
+ * <wagino.kuipers@…>"), or the signature of the sender. */
+function confirmByAddress(W: readonly Token[], L: Lexicon, c: Candidate, emailTokens: ReadonlySet<string>, emailNames: ConsistencyInput['emailNames'], blocked: ReadonlySet<string>): void {
+  let j = c.s - 1;
+  while (isWord(W[j]) && W[j]!.particle) j--;
+  const prev = W[j];
+  if (isWord(prev) && prev.title && !prev.particle && emailTokens.has(prev.key) && !L.isStopword(prev.key) && !L.isNameBlocker(prev.key)) {
+    c.s = j;
+    c.explanation += '; voornaam uit een e-mailadres in het document';
+  }
+  if (c.strength === 3) return;
+  // the rest of the name may follow, in words no rule took for a name ("Shanti" + "Smid")
+  let end = c.e;
+  while (isWord(W[end + 1]) && (nameCase(W[end + 1]) || W[end + 1]!.particle) && !W[end + 1]!.lineStart) end++;
+  for (; end >= c.e; end--) if (!W[end]!.particle && namesAddress(L, nameKeys(W, { ...c, e: end }), emailNames, blocked)) break;
+  if (end >= c.e) {
+    c.e = end;
+    c.strength = 3;
+    c.rule = 'e-mail';
+    c.explanation += '; naam en e-mailadres van dezelfde persoon';
+  }
+}
+
+/** Every part of the name is a piece of one address, and the name is a plausible one. */
+function namesAddress(L: Lexicon, keys: readonly string[], emailNames: ConsistencyInput['emailNames'], blocked: ReadonlySet<string>): boolean {
+  const plausible = keys.every((k) => !blocked.has(k) && !L.isStopword(k) && !L.isPlace(k)) && !keys.every((k) => L.isCommonWord(k));
+  return keys.length >= 2 && plausible && emailNames.some((pieces) => keys.every((k) => pieces.includes(k)));
+}
+
+/** Capitalised words (with tussenvoegsels between them) that no rule took for a name, whose parts
+ * are the pieces of one address: names nobody's list knows ("Shanti Smid <shanti.smid@…>"). */
+function namesOfAddresses(W: readonly Token[], L: Lexicon, cands: readonly Candidate[], emailNames: ConsistencyInput['emailNames'], blocked: ReadonlySet<string>): Candidate[] {
+  if (!emailNames.length) return [];
+  const covered = new Uint8Array(W.length);
+  for (const c of cands) for (let k = c.s; k <= c.e; k++) covered[k] = 1;
+  const out: Candidate[] = [];
+  for (let s = 0; s < W.length; s++) {
+    if (covered[s] || !nameCase(W[s]) || W[s]!.particle) continue;
+    let e = s;
+    while (isWord(W[e + 1]) && !covered[e + 1] && (nameCase(W[e + 1]) || W[e + 1]!.particle) && !W[e + 1]!.lineStart) e++;
+    while (e > s && W[e]!.particle) e--;
+    const c: Candidate = { s, e, rule: 'e-mail', strength: 3, explanation: 'naam en e-mailadres van dezelfde persoon' };
+    if (namesAddress(L, nameKeys(W, c), emailNames, blocked)) out.push(c);
+    s = e;
+  }
+  return out;
+}
+
 /** Promote weak candidates and add propagated occurrences; returns the new candidates. */
-export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned }: ConsistencyInput): Candidate[] {
+export function propagate({ W, L, cands, blocked, emailTokens, emailNames, dossier, learned }: ConsistencyInput): Candidate[] {
   const known = new Set<string>();
   /** Particles seen before a known surname ("de" for "vries"), to include them in later mentions. */
   const particlesOf = new Map<string, Set<string>>();
+  for (const c of cands) if (!c.drop) confirmByAddress(W, L, c, emailTokens, emailNames, blocked);
+  cands.push(...namesOfAddresses(W, L, cands, emailNames, blocked));
   for (const c of cands) {
     if (!learned || c.drop || c.strength < 2 || !DOSSIER_RULES.has(c.rule)) continue;
     for (const { t, particles } of nameParts(W, c)) {
@@ -88,15 +143,6 @@ export function propagate({ W, L, cands, blocked, emailTokens, dossier, learned 
     }
   }
   for (const c of cands) {
-    // a given name no lexicon knows, confirmed by an e-mail address of the document: "Wagino" before
-    // "Schouten" when schouten.wagino6@… is in the text
-    let j = c.s - 1;
-    while (isWord(W[j]) && W[j]!.particle) j--;
-    const prev = W[j];
-    if (!c.drop && isWord(prev) && prev.title && !prev.particle && emailTokens.has(prev.key) && !L.isStopword(prev.key) && !L.isNameBlocker(prev.key)) {
-      c.s = j;
-      c.explanation += '; voornaam uit een e-mailadres in het document';
-    }
     if (c.strength >= 2) continue;
     // a weak "De Haan" dropped as a place is the surname of "Shanty de Haan" elsewhere in the document
     // (not after "in", "naar", "uit": there it is the place)

@@ -167,6 +167,35 @@ describe.each(LEXICON_MODES)('dossier consistency (%s lexicons)', (mode) => {
   });
 });
 
+describe.each(LEXICON_MODES)('a name beside its own e-mail address (%s lexicons)', (mode) => {
+  const detector = createDetector({ lexicons: mode, compromiseVote: false });
+  const sure = (text: string, name: string, dets: ReturnType<typeof detector.detect>) =>
+    dets.some((d) => d.text.includes(name) && d.confidence >= 0.9);
+
+  it('is sure of a display name whose parts are pieces of its address, also when the surname is a word, and teaches the dossier', () => {
+    // surnames that are also Dutch words ("kuipers", "visser", "bakker"), given names no list knows
+    for (const [first, last] of [['Wagino', 'Kuipers'], ['Ilse', 'Visser'], ['Thijmen', 'Bakker'], ['Shanti', 'Smid']] as const) {
+      const mail = `Van: Jeugdteam Oost <jeugdteam.oost@gemeente.nl>\nCC: ${first} ${last} <${first.toLowerCase()}.${last.toLowerCase()}@planet.nl>\nOnderwerp: stukken\n\nHierbij de stukken.\n`;
+      const attachment = `Machtiging\nHierbij machtig ik, ${first} ${last}, de gemeente om af te schrijven.\nHandtekening: ${first} ${last}\n`;
+      const d = detector.dossier();
+      d.learn(mail);
+      d.learn(attachment);
+      expect(sure(mail, `${first} ${last}`, d.detect(mail)), `${first} ${last} in the header`).toBe(true);
+      const later = d.detect(attachment);
+      for (const at of [attachment.indexOf(first), attachment.lastIndexOf(first)]) {
+        expect(covered(attachment, later, at, at + first.length + 1 + last.length), `${first} ${last} in the attachment`).toBe(true);
+      }
+    }
+  });
+
+  it('is not sure of words that only happen to be an address: a team mailbox, a place', () => {
+    const mail = 'Van: Team Jeugd <team.jeugd@gemeente.nl>\nAan: Wonen Zaandam <wonen.zaandam@gemeente.nl>\n\nDe stukken.\n';
+    const dets = detector.detect(mail);
+    expect(sure(mail, 'Team Jeugd', dets)).toBe(false);
+    expect(sure(mail, 'Wonen Zaandam', dets)).toBe(false);
+  });
+});
+
 describe('lexicon mode from the environment', () => {
   it('honours WOO_LEXICONS=builtin', () => {
     const old = process.env.WOO_LEXICONS;
