@@ -21,11 +21,10 @@ export function boundPatterns(ctx: CanvasContext): CanvasContext {
     const small = shrunk(image);
     const pattern = create(small, repeat);
     const setTransform = pattern.setTransform.bind(pattern);
+    // measured now: pdfjs empties its canvas (width 0) before it sets the pattern's transform
     const sx = image.width / small.width;
     const sy = image.height / small.height;
-    // m × scale(sx, sy), written out: @napi-rs/canvas's DOMMatrix.scaleSelf does not take (sx, sy)
-    const toSource = ({ a = 1, b = 0, c = 0, d = 1, e = 0, f = 0 }: Partial<NonNullable<PatternMatrix>> = {}) =>
-      new canvasModule.DOMMatrix([a * sx, b * sx, c * sy, d * sy, e, f]);
+    const toSource = (m?: PatternMatrix) => new canvasModule.DOMMatrix(m ? [m.a, m.b, m.c, m.d, m.e, m.f] : undefined).scaleSelf(sx, sy);
     pattern.setTransform = (m?: PatternMatrix) => setTransform(toSource(m));
     setTransform(toSource());
     return pattern;
