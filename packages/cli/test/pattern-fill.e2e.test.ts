@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLeaks } from '../../../fixtures/mail-office/leaks.js';
 import { patternLetter, type PatternLetter } from './pattern-pdf.js';
 
-/* Names painted through shading patterns (text and outlines) are read, redacted and gone, with the
+/* Names painted through shading and tiling patterns (text and outlines) are read, redacted and gone, with the
  * stage child under a memory cap that an ordinary OCR'd letter needs (about 850 MB here) plus a
  * margin. The old render took a full-page copy of the pattern per glyph: gigabytes for this page. */
 
@@ -29,7 +29,9 @@ interface Result {
 let letter: PatternLetter;
 let run: { status: number | null; stderr: string; result: Result; peakMb: number };
 
-const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}@]+/gu, '');
+/** Letters and digits only, without diacritics: OCR may read "Zielińska" as "Zielinska". */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+const compact = (s: string) => fold(s).toLowerCase().replace(/[^\p{L}\p{N}@]+/gu, '');
 
 beforeAll(async () => {
   letter = await patternLetter(7);
@@ -53,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-describe('woo-redact on a letter whose people are painted with shading patterns', () => {
+describe('woo-redact on a letter whose people are painted with shading and tiling patterns', () => {
   it(`reads the page within STAGE_MEMORY_MB=${CAP_MB}`, () => {
     expect(run.result.errorCode, run.result.error).toBeUndefined();
     expect(run.status, run.stderr).toBe(0);
@@ -72,6 +74,8 @@ describe('woo-redact on a letter whose people are painted with shading patterns'
       { text: p.phone, category: 'phone' as const, file: 'brief.pdf', hidden: false },
     ]);
     expect(truth.filter((t) => !redacted.includes(compact(t.text))).map((t) => t.text)).toEqual([]);
-    expect(await findLeaks(path.join(out, 'openbaar'), truth, { ocr: true })).toEqual([]);
+    // a name is looked for as written and as read without its diacritics
+    const spellings = truth.flatMap((t) => (fold(t.text) === t.text ? [t] : [t, { ...t, text: fold(t.text) }]));
+    expect(await findLeaks(path.join(out, 'openbaar'), spellings, { ocr: true })).toEqual([]);
   }, 120_000);
 });
