@@ -4,7 +4,7 @@ import { canvasModule, type Canvas, type CanvasContext } from './pdfjs.js';
  * @napi-rs/canvas copies a canvas pattern's pixels every time it fills inside a saved state,
  * and keeps each copy until the page's canvas is gone. pdfjs paints pattern-filled text glyph by
  * glyph, each inside save/restore, from a pattern canvas as large as the clip (the whole page:
- * 35 MB at 300 dpi), so a name in a gradient took a megabyte per pixel row of text. Shadings are
+ * 35 MB at 300 dpi), so every letter of a name in a gradient took another 35 MB. Shadings are
  * smooth colour fields, so 128 x 128 samples lose nothing a reader (or OCR) sees; a glyph's shape
  * comes from its path, never from the pattern. */
 export const MAX_PATTERN_PIXELS = 128 * 128;
