@@ -3,6 +3,7 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy
 import { DocumentError } from '@woo/core';
 import { assertLooksLikePdf, classifyPdfjsError, isPdfjsError } from './errors.js';
 import { assertPageCount, pdfjsLimitOptions } from './limits.js';
+import { BoundedCanvasFactory } from './patterns.js';
 import { PDFJS_RESOURCES } from './pdfjs.js';
 
 /** An open PDF. Always `close()` it (in a finally): pdfjs keeps the parsed document, fonts and
@@ -26,6 +27,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfHandle> {
       isEvalSupported: false,
       verbosity: 0,
       ...pdfjsLimitOptions(),
+      // scratch canvases with bounded patterns, as drawPage's own (patterns.ts)
+      CanvasFactory: BoundedCanvasFactory,
     });
     const doc = await task.promise;
     if (doc.numPages < 1) throw new DocumentError('corrupt', 'Dit PDF-bestand bevat geen pagina’s.');

@@ -1,6 +1,7 @@
 import { AnnotationMode, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { documentLimits } from '@woo/core';
 import type { PdfHandle } from './open.js';
+import { boundPatterns } from './patterns.js';
 import { canvasModule, type Canvas } from './pdfjs.js';
 
 export interface RenderedPage {
@@ -43,7 +44,7 @@ export async function drawPage(page: PDFPageProxy, dpi: number, operationsFilter
   const scale = renderScale(page.getViewport({ scale: 1 }), dpi);
   const viewport = page.getViewport({ scale });
   const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  const ctx = canvas.getContext('2d');
+  const ctx = boundPatterns(canvas.getContext('2d'));
   // PDF pages are transparent; redaction and OCR both expect paper-white
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
