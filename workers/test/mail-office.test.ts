@@ -131,6 +131,9 @@ describe.skipIf(!infra.ok)('services: e-mail, Office files and zips are converte
     }
     expect(row(message)[column('Familie-ID')]).toBe(message.id);
     expect(row(byName('bericht.eml › notitie.docx'))[column('Thread-ID')]).toBe(message.threadId);
+    // the day the message was sent, for the message and its attachments; an archive has no date
+    expect([message, byName('bericht.eml › brief.pdf')].map((d) => row(d)[column('Datum')])).toEqual(['2024-03-04', '2024-03-04']);
+    expect(row(byName('stukken.zip › verslag.pdf'))[column('Datum')]).toBe('');
     expect(csv).not.toContain('svc-1@example.invalid');
     expect(row(byName('stukken.zip › verslag.pdf'))[column('Opmerking')]).not.toContain('Bijlage bij');
     expect(row(byName('memo.txt'))[column('Verwerkingsstatus')]).toBe('niet verwerkt');

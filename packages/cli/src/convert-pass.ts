@@ -87,7 +87,7 @@ export async function convertPass(
             name,
             // the stage saw only the file name; the batch shows the path it was found under
             displayName: file.displayName + part.displayName.slice(path.basename(file.path).length),
-            conversion: { sourceKind: part.kind, unhidden: part.unhidden, ...(family ? { family } : {}), ...(part.threadId ? { threadId: part.threadId } : {}) },
+            conversion: { sourceKind: part.kind, unhidden: part.unhidden, ...(family ? { family } : {}), ...(part.threadId ? { threadId: part.threadId } : {}), ...(part.date ? { date: part.date } : {}) },
             ...(part.failure ? { failure: new DocumentError(part.failure.code, part.failure.message) } : {}),
             ...(part.parentIndex === undefined ? {} : { parentIndex: part.parentIndex }),
             ...(position === 0 ? { sourcePath: file.path } : {}),

@@ -279,6 +279,7 @@ function publicDocument(document: BatchDocument, target: DocumentPaths, original
     ...(r.duplicateOf !== undefined ? { duplicateOf: r.duplicateOf } : {}),
     ...(family ? { familyId: family.id, ...(family.parentNumber === undefined ? {} : { parentNumber: family.parentNumber }) } : {}),
     ...(document.conversion?.threadId ? { threadId: document.conversion.threadId } : {}),
+    ...(document.conversion?.date ? { date: document.conversion.date } : {}),
   };
   return { entry, paths: target, madeAt: r.madeAt, originalSha256 };
 }

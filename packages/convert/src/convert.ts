@@ -7,13 +7,19 @@ import type { MailMessage } from './mail/message.js';
 import { parseMsg } from './mail/msg.js';
 import { renderMail } from './mail/render.js';
 import { convertOffice } from './office.js';
-import type { ConvertedPart } from './parts.js';
+import type { ConvertedPart, MessageTraits } from './parts.js';
 import { unpackArchive } from './zip.js';
 
 interface Source {
   fileName: string;
   displayName: string;
   bytes: Uint8Array;
+}
+
+/** The calendar date of a moment in the Netherlands (YYYY-MM-DD): a message sent at 00:30 Dutch
+ * time is of that day, not of the day before in UTC. */
+function dutchDate(moment: Date): string {
+  return moment.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 }
 
 /** Unfolds one input file into its parts, depth first, within the limits of one input. */
@@ -23,11 +29,11 @@ class Unfolder {
 
   constructor(private readonly limits: ConvertLimits) {}
 
-  /** `thread`: the thread of the message this part is attached to (inherited by attachments and
-   * archive members; a message has its own). */
-  async add(source: Source, depth: number, parentIndex: number | undefined, thread?: string): Promise<void> {
+  /** `from`: the thread and date of the message this part is attached to (inherited by attachments
+   * and archive members; a message has its own). */
+  async add(source: Source, depth: number, parentIndex: number | undefined, from: MessageTraits = {}): Promise<void> {
     const kind = source.bytes.length ? sniffKind(source.fileName, source.bytes) : 'unsupported';
-    if (kind === 'zip') return this.addArchive(source, depth, parentIndex, thread);
+    if (kind === 'zip') return this.addArchive(source, depth, parentIndex, from);
     const index = this.parts.length;
     const part: ConvertedPart = {
       displayName: source.displayName,
@@ -37,7 +43,7 @@ class Unfolder {
       familyPosition: index,
       ...(parentIndex === undefined ? {} : { parentIndex }),
       unhidden: [],
-      ...(thread ? { threadId: thread } : {}),
+      ...from,
     };
     this.parts.push(part);
     try {
@@ -45,11 +51,14 @@ class Unfolder {
       if (kind === 'pdf' || kind === 'image') part.working = source.bytes;
       else if (kind === 'office') Object.assign(part, await this.office(source));
       else if (kind === 'eml' || kind === 'msg') {
-        const { pdf, attachments, threadId } = await this.mail(source, kind, depth);
+        const { pdf, attachments, traits } = await this.mail(source, kind, depth);
         part.working = pdf;
-        if (threadId) part.threadId = threadId;
+        Object.assign(part, traits);
         for (const file of attachments) {
-          await this.add({ fileName: path.basename(file.fileName), displayName: `${source.displayName} › ${file.fileName}`, bytes: file.bytes }, depth + 1, index, part.threadId);
+          await this.add({ fileName: path.basename(file.fileName), displayName: `${source.displayName} › ${file.fileName}`, bytes: file.bytes }, depth + 1, index, {
+            ...(part.threadId ? { threadId: part.threadId } : {}),
+            ...(part.date ? { date: part.date } : {}),
+          });
         }
       } else {
         throw unsupportedError(source.fileName);
@@ -66,7 +75,7 @@ class Unfolder {
     return { working: pdf, unhidden };
   }
 
-  private async mail(source: Source, kind: 'eml' | 'msg', depth: number): Promise<{ pdf: Uint8Array; attachments: MailMessage['attachments']; threadId?: string }> {
+  private async mail(source: Source, kind: 'eml' | 'msg', depth: number): Promise<{ pdf: Uint8Array; attachments: MailMessage['attachments']; traits: MessageTraits }> {
     this.checkDepth(depth, 'Dit e-mailbericht');
     let message: MailMessage;
     try {
@@ -81,12 +90,16 @@ class Unfolder {
     }
     this.budget.parts += message.attachments.length;
     const { pdf, notDrawn } = await renderMail(message);
-    return { pdf, attachments: [...message.attachments, ...notDrawn], ...(message.threadId ? { threadId: message.threadId } : {}) };
+    const traits: MessageTraits = {
+      ...(message.threadId ? { threadId: message.threadId } : {}),
+      ...(message.date ? { date: dutchDate(message.date) } : {}),
+    };
+    return { pdf, attachments: [...message.attachments, ...notDrawn], traits };
   }
 
   /** A zip is no document of its own: its files are, each a part (or one failed part for the
    * archive when it cannot be unpacked). */
-  private async addArchive(source: Source, depth: number, parentIndex: number | undefined, thread: string | undefined): Promise<void> {
+  private async addArchive(source: Source, depth: number, parentIndex: number | undefined, from: MessageTraits): Promise<void> {
     let members;
     try {
       this.checkDepth(depth, 'Dit zip-archief');
@@ -102,12 +115,12 @@ class Unfolder {
         ...(parentIndex === undefined ? {} : { parentIndex }),
         failure: { code, message },
         unhidden: [],
-        ...(thread ? { threadId: thread } : {}),
+        ...from,
       });
       return;
     }
     for (const member of members) {
-      await this.add({ fileName: path.posix.basename(member.path), displayName: `${source.displayName} › ${member.path}`, bytes: member.bytes }, depth + 1, parentIndex, thread);
+      await this.add({ fileName: path.posix.basename(member.path), displayName: `${source.displayName} › ${member.path}`, bytes: member.bytes }, depth + 1, parentIndex, from);
     }
   }
 

@@ -36,4 +36,9 @@ export interface ConvertedPart {
   /** The mail thread of a message and of its attachments: a short hash of the thread's root
    * Message-ID (mail/thread.ts), never the id itself, which may hold a name. */
   threadId?: string;
+  /** The date (YYYY-MM-DD, Dutch time) a message was sent, for it and its attachments. */
+  date?: string;
 }
+
+/** What a message passes on to its attachments and archive members. */
+export type MessageTraits = Pick<ConvertedPart, 'threadId' | 'date'>;

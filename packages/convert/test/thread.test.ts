@@ -50,4 +50,12 @@ describe('thread id', () => {
     expect(other[0]!.threadId).not.toBe(first[0]!.threadId);
     expect(JSON.stringify(reply.map(({ source: _s, working: _w, ...rest }) => rest))).not.toContain('jan.devries.1');
   });
+
+  it('dates a message and its attachments by the day it was sent in the Netherlands', async () => {
+    // 23:30 UTC on 4 March is 00:30 on 5 March in Amsterdam
+    const late = await convertStage('laat.eml', message(['Message-ID: <laat@example.nl>', 'Date: Mon, 4 Mar 2024 23:30:00 +0000']));
+    expect(late.map((p) => p.date)).toEqual(['2024-03-05', '2024-03-05']);
+    const undated = await convertStage('zonder.eml', message(['Message-ID: <zonder@example.nl>'], false));
+    expect(undated[0]!.date).toBeUndefined();
+  });
 });

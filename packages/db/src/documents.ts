@@ -49,6 +49,8 @@ export interface DocumentRecord {
   unhidden: string[];
   /** Short hash of the mail thread's root Message-ID (packages/convert), when known. */
   threadId: string | null;
+  /** The day an e-mail was sent (YYYY-MM-DD), for the message and its attachments. */
+  documentDate: string | null;
 }
 
 interface DocumentRow {
@@ -73,6 +75,7 @@ interface DocumentRow {
   parent_document_id: string | null;
   unhidden: string[] | null;
   thread_id: string | null;
+  document_date: string | null;
 }
 
 function toRecord(r: DocumentRow): DocumentRecord {
@@ -96,6 +99,7 @@ function toRecord(r: DocumentRow): DocumentRecord {
     family: r.family_id === null ? null : { id: r.family_id, position: r.family_position ?? 0, parentDocumentId: r.parent_document_id },
     unhidden: r.unhidden ?? [],
     threadId: r.thread_id,
+    documentDate: r.document_date,
   };
 }
 

@@ -23,6 +23,8 @@ export interface ConvertedDocument {
   parentPosition?: number;
   unhidden: readonly string[];
   threadId?: string;
+  /** YYYY-MM-DD: the day the message was sent. */
+  date?: string;
 }
 
 /** The id of the document at `position` in the family of `uploadId`: the same on every attempt,
@@ -63,9 +65,9 @@ export async function saveConversion(db: Database, uploadId: string, parts: read
     const idAt = (position: number | undefined) => (position === undefined ? null : position === 0 ? uploadId : familyMemberId(uploadId, position));
     const [head, ...rest] = parts;
     await tx.query(
-      `UPDATE documents SET filename = $2, original_key = $3, pdf_key = $4, family_id = $5, family_position = $6, unhidden = $7, thread_id = $8, updated_at = now()
+      `UPDATE documents SET filename = $2, original_key = $3, pdf_key = $4, family_id = $5, family_position = $6, unhidden = $7, thread_id = $8, document_date = $9, updated_at = now()
        WHERE id = $1`,
-      [uploadId, head!.filename, head!.working?.key ?? null, head!.working?.isPdf ? head!.working.key : null, family ? uploadId : null, family ? 0 : null, head!.unhidden, head!.threadId ?? null],
+      [uploadId, head!.filename, head!.working?.key ?? null, head!.working?.isPdf ? head!.working.key : null, family ? uploadId : null, family ? 0 : null, head!.unhidden, head!.threadId ?? null, head!.date ?? null],
     );
     if (head!.failure) await failWithin(tx, upload, head!.failure);
     for (const part of rest) {
@@ -86,9 +88,9 @@ export async function saveConversion(db: Database, uploadId: string, parts: read
         SYSTEM_ACTOR,
       );
       await tx.query(
-        `UPDATE documents SET kind = $2, source_key = $3, original_key = $4, pdf_key = $5, family_id = $6, family_position = $7, parent_document_id = $8, unhidden = $9, thread_id = $10
+        `UPDATE documents SET kind = $2, source_key = $3, original_key = $4, pdf_key = $5, family_id = $6, family_position = $7, parent_document_id = $8, unhidden = $9, thread_id = $10, document_date = $11
          WHERE id = $1`,
-        [inserted.id, part.kind, part.sourceKey, part.working?.key ?? null, part.working?.isPdf ? part.working.key : null, uploadId, part.familyPosition, idAt(part.parentPosition), part.unhidden, part.threadId ?? null],
+        [inserted.id, part.kind, part.sourceKey, part.working?.key ?? null, part.working?.isPdf ? part.working.key : null, uploadId, part.familyPosition, idAt(part.parentPosition), part.unhidden, part.threadId ?? null, part.date ?? null],
       );
     }
     return true;

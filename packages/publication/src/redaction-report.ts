@@ -59,6 +59,8 @@ export interface ConversionReport {
   family?: DocumentFamily;
   /** The mail thread (a hash of its root Message-ID, @woo/convert mail/thread.ts). */
   threadId?: string;
+  /** The date the message was sent (YYYY-MM-DD), for the message and its attachments. */
+  date?: string;
 }
 
 export interface RedactionReportInput {

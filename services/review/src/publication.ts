@@ -45,6 +45,7 @@ export async function batchEntries(db: Database, batchId: string): Promise<Inven
       ...(d.family ? { familyId: d.family.id } : {}),
       ...(parentNumber !== undefined ? { parentNumber } : {}),
       ...(d.threadId ? { threadId: d.threadId } : {}),
+      ...(d.documentDate ? { date: d.documentDate } : {}),
     };
     if (d.status === 'failed') {
       entries.push({ ...base, redactions: [], error: d.errorMessage ?? 'Niet verwerkt' });

@@ -38,6 +38,7 @@ async function storePart(part: ConvertedPart, blobs: BlobStore, upload: { source
     ...(part.parentIndex === undefined ? {} : { parentPosition: part.parentIndex }),
     unhidden: part.unhidden,
     ...(part.threadId ? { threadId: part.threadId } : {}),
+    ...(part.date ? { date: part.date } : {}),
   };
 }
 
