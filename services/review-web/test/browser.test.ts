@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, launchChromium, logIn, multipart, pdftotext, probeInfra, startTestStack, textPdf, waitFor, type TestStack } from '@woo/testkit';
+import { createApiToken } from '@woo/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../review/src/web.js';
@@ -89,11 +90,16 @@ describe.skipIf(!ready)('the review app in the browser', () => {
     await stack?.close();
   });
 
-  it('refuses a wrong access code in Dutch and logs in with a good one', async () => {
+  it('refuses a wrong access code and a publisher\'s in Dutch, and logs in with a good one', async () => {
     await page.goto(url);
     await page.getByLabel('Toegangscode').fill('geen-geldige-code');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('ongeldig');
+    // a publisher's code is a good one, but nothing in the app is for that role
+    await page.getByLabel('Toegangscode').fill(await createApiToken(stack.context.db, 'publisher', 'Publicatie'));
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('rol publicatie');
+    await shot('login-publisher');
     await login('reviewer');
     expect(await page.evaluate(() => Object.keys(localStorage).length)).toBe(0);
     await shot('overview');
