@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './text-index.js';
 export * from './limits.js';
 export * from './export-policy.js';
+export * from './whole-words.js';

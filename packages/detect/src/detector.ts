@@ -76,11 +76,10 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       masked = mask(masked, again);
     }
     const emailNames = structured.filter((f) => f.category === 'email').map((f) => localPartTokens(text.slice(f.mask[0], f.mask[1]).split('@')[0]!));
-    const emailTokens = new Set(emailNames.flat());
     const keepRanges = keep.flatMap((k) => occurrences(text, k));
     // an official's full name stays visible as a whole, whatever the case of its particles
     const protectedRanges = [...keepRanges, ...officials.filter((o) => /\s/.test(o)).flatMap((o) => occurrences(text, o))];
-    let names = findNames(masked, { lexicon, officialParts, protectedRanges, emailTokens, emailNames, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names, dossierKeep: dossier?.keepNames, learnedKeep: learned?.keepNames });
+    let names = findNames(masked, { lexicon, officialParts, protectedRanges, emailNames, compromiseVote: vote, dossier: dossier?.names, learned: learned?.names, dossierKeep: dossier?.keepNames, learnedKeep: learned?.keepNames });
     // "Fleur Jansen (Kastanjeweg 12-2)": only the name says whose address the bracket holds
     const behind = addressesBehindNames(text, names, (street) => lexicon.isStreet(fold(street))).filter((a) => !structured.some((f) => f.start < a.end && a.start < f.end));
     if (behind.length) {

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, type Redaction } from '@woo/core';
+import { CATEGORY_LABELS, normaliseText, wholeWordCounter, type Redaction } from '@woo/core';
 
 /** Something that must not be readable in the output, derived from one redaction. */
 export interface Probe {
@@ -13,9 +13,7 @@ export interface Probe {
 const MIN_LOCAL_PART = 3;
 const MIN_DIGITS = 7;
 
-export function normalise(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
-}
+export const normalise = normaliseText;
 
 /** The full text, the local part of every e-mail address in it and every run of >= 7 digits
  * (phone numbers, BSNs, account numbers however they are spaced). */
@@ -38,59 +36,15 @@ function digitRuns(text: string): string[] {
   return [...text.matchAll(/\d(?:[\d\s().\/+-]*\d)?/g)].map((m) => m[0].replace(/\D/g, ''));
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
-
 /** Counts probes in one normalised text. Built once per text and asked once per probe (a
  * verifier asks hundreds of probes of a document's whole text layer and its decompressed
  * streams): the digit runs and the places where each word starts are found once.
- * Text probes must stand on their own (not inside a longer word: "jan" is not found in "januari");
- * digit probes may be part of a longer number. */
+ * Text probes must stand on their own (wholeWordCounter); digit probes may be part of a longer number. */
 export function probeCounter(text: string): (probe: Probe) => number {
   let runs: string[] | undefined;
-  let starts: Map<string, number[]> | undefined;
-  return (probe) => {
-    if (probe.kind === 'digits') return (runs ??= digitRuns(text)).filter((run) => run.includes(probe.value)).length;
-    const first = LETTER_OR_DIGIT.test(probe.value) ? probe.value.match(WORD)![0] : undefined;
-    if (!first) return standalone(text, probe.value, scanFrom(text, probe.value));
-    return standalone(text, probe.value, (starts ??= wordStarts(text)).get(first) ?? []);
-  };
+  const words = wholeWordCounter(text);
+  return (probe) => (probe.kind === 'digits' ? (runs ??= digitRuns(text)).filter((run) => run.includes(probe.value)).length : words(probe.value));
 }
-
-/** Where each word (maximal run of letters and digits) of `text` starts. */
-function wordStarts(text: string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const m of text.matchAll(WORD)) {
-    const list = out.get(m[0]);
-    if (list) list.push(m.index);
-    else out.set(m[0], [m.index]);
-  }
-  return out;
-}
-
-/** Every place `value` occurs in `text`. */
-function scanFrom(text: string, value: string): number[] {
-  const out: number[] = [];
-  if (value) for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) out.push(at);
-  return out;
-}
-
-/** Occurrences of `value` at the candidate places (ascending), not glued to a letter or digit on
- * either side and not overlapping an occurrence already counted. */
-function standalone(text: string, value: string, candidates: readonly number[]): number {
-  let count = 0;
-  let free = 0;
-  for (const at of candidates) {
-    if (at < free || !text.startsWith(value, at)) continue;
-    if (glued(text.codePointAt(at - 1 >= 0 && isLowSurrogate(text.charCodeAt(at - 1)) ? at - 2 : at - 1)) || glued(text.codePointAt(at + value.length))) continue;
-    count++;
-    free = at + value.length;
-  }
-  return count;
-}
-
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-const glued = (cp: number | undefined) => cp !== undefined && LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
 
 /** Probes of several redactions, one per distinct (kind, value). */
 export function distinctProbes(redactions: readonly Redaction[]): Probe[] {

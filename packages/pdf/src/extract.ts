@@ -5,7 +5,7 @@ import { accountDrawings, accountInk, type InkAccount } from './ink-accounting.j
 import { displayOperators, inkLayersOf, renderWithoutText } from './layers.js';
 import { inkNeed } from './plain-text.js';
 import { assertImageSizes } from './limits.js';
-import { withPdf, type PdfHandle } from './open.js';
+import { pageNumbers, withPdf, type PdfHandle } from './open.js';
 import { MIN_PAGES_PER_THREAD, pageThreadCount, readPagesOnAllCores } from './page-threads.js';
 import type { FontWord } from './lines.js';
 import { extractFontWords } from './words.js';
@@ -52,7 +52,7 @@ async function accountPage(page: PDFPageProxy, ops: Awaited<ReturnType<typeof di
 }
 
 /** Text and word boxes of the given pages of an open PDF, in the order given. */
-async function extractPages(handle: PdfHandle, numbers: readonly number[]): Promise<Page[]> {
+export async function extractPages(handle: PdfHandle, numbers: readonly number[]): Promise<Page[]> {
   const pages: Page[] = [];
   for (const n of numbers) pages.push(await extractPage(handle, n));
   return pages;
@@ -60,7 +60,7 @@ async function extractPages(handle: PdfHandle, numbers: readonly number[]): Prom
 
 /** Text and word boxes of every page of an open PDF. */
 export async function extractFromHandle(handle: PdfHandle): Promise<ExtractedDocument> {
-  return { pages: await extractPages(handle, Array.from({ length: handle.numPages }, (_, i) => i + 1)) };
+  return { pages: await extractPages(handle, pageNumbers(handle)) };
 }
 
 /** Opens, extracts and closes. Throws a DocumentError (Dutch message) when the file is empty,

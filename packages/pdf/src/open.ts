@@ -41,6 +41,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfHandle> {
   }
 }
 
+/** 1 … numPages: every page of an open PDF. */
+export function pageNumbers(handle: PdfHandle): number[] {
+  return Array.from({ length: handle.numPages }, (_, i) => i + 1);
+}
+
 /** Opens, runs `fn`, and always closes: nothing of one document outlives the call. A broken
  * page that pdfjs only trips over while reading it still becomes a 'corrupt' DocumentError. */
 export async function withPdf<T>(bytes: Uint8Array, fn: (handle: PdfHandle) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { DocumentError } from '@woo/core';
-import { extractPage } from './extract.js';
-import { withPdf } from './open.js';
+import { extractPages } from './extract.js';
+import { pageNumbers, withPdf } from './open.js';
 import type { PageRequest, PageReply } from './page-threads.js';
 import { textPages } from './text-items.js';
 
@@ -11,14 +11,10 @@ import { textPages } from './text-items.js';
 
 async function answer(request: PageRequest): Promise<PageReply> {
   return withPdf(request.bytes, async (handle) => {
-    if (request.kind === 'text') return { id: request.id, kind: 'text', numPages: handle.numPages, pages: await textPages(handle, request.pages ?? allPages(handle.numPages)) };
-    const pages = [];
-    for (const n of request.pages ?? allPages(handle.numPages)) pages.push(await extractPage(handle, n));
-    return { id: request.id, kind: 'extract', pages };
+    if (request.kind === 'text') return { id: request.id, kind: 'text', numPages: handle.numPages, pages: await textPages(handle, request.pages ?? pageNumbers(handle)) };
+    return { id: request.id, kind: 'extract', pages: await extractPages(handle, request.pages ?? pageNumbers(handle)) };
   });
 }
-
-const allPages = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 
 parentPort!.on('message', (request: PageRequest) => {
   answer(request).then(

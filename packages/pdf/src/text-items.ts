@@ -1,4 +1,4 @@
-import { withPdf, type PdfHandle } from './open.js';
+import { pageNumbers, withPdf, type PdfHandle } from './open.js';
 
 /** One run of text of a page's text layer as a viewer extracts it (pdfjs `getTextContent`). */
 export interface TextItem {
@@ -34,5 +34,5 @@ export async function textPages(handle: PdfHandle, numbers: readonly number[]): 
 
 /** Every page's text layer; `numPages` as the document reports it. */
 export function readTextLayer(bytes: Uint8Array): Promise<{ numPages: number; pages: TextPage[] }> {
-  return withPdf(bytes, async (handle) => ({ numPages: handle.numPages, pages: await textPages(handle, Array.from({ length: handle.numPages }, (_, i) => i + 1)) }));
+  return withPdf(bytes, async (handle) => ({ numPages: handle.numPages, pages: await textPages(handle, pageNumbers(handle)) }));
 }

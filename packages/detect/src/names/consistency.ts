@@ -18,9 +18,7 @@ export interface ConsistencyInput {
   cands: Candidate[];
   /** Tokens that stay visible everywhere (officials, organisations). */
   blocked: ReadonlySet<string>;
-  /** Folded pieces of e-mail local parts. */
-  emailTokens: ReadonlySet<string>;
-  /** The same, per address. */
+  /** Folded pieces of each e-mail address's local part. */
   emailNames: ReadonlyArray<readonly string[]>;
   /** Name parts found with certainty in other documents of the dossier (batch consistency). */
   dossier?: NameSeeds;
@@ -98,7 +96,8 @@ function namesOfAddresses(W: readonly Token[], L: Lexicon, cands: readonly Candi
 }
 
 /** Promote weak candidates and add propagated occurrences; returns the new candidates. */
-export function propagate({ W, L, cands, blocked, emailTokens, emailNames, dossier, learned }: ConsistencyInput): Candidate[] {
+export function propagate({ W, L, cands, blocked, emailNames, dossier, learned }: ConsistencyInput): Candidate[] {
+  const emailTokens = new Set(emailNames.flat());
   const known = new Set<string>();
   /** Particles seen before a known surname ("de" for "vries"), to include them in later mentions. */
   const particlesOf = new Map<string, Set<string>>();

@@ -18,7 +18,6 @@ export interface NameOptions {
   lexicon: Lexicon;
   officialParts: ReadonlySet<string>;
   protectedRanges: readonly Range[];
-  emailTokens: ReadonlySet<string>;
   /** The pieces of each e-mail address's local part. */
   emailNames: ReadonlyArray<readonly string[]>;
   compromiseVote: boolean;
@@ -87,7 +86,7 @@ export function findNames(text: string, opts: NameOptions): Detection[] {
   if (opts.dossierKeep) mergeKeepNames(keepNames, opts.dossierKeep);
   const personKeys = applyKeepNames(W, cands, keepNames);
   const blocked = new Set([...orgTokens, ...officialTokens, ...opts.officialParts]);
-  const added = propagate({ W, L: opts.lexicon, cands, blocked, emailTokens: opts.emailTokens, emailNames: opts.emailNames, dossier: opts.dossier, learned: opts.learned });
+  const added = propagate({ W, L: opts.lexicon, cands, blocked, emailNames: opts.emailNames, dossier: opts.dossier, learned: opts.learned });
   // compromise is slow: it only votes on what the document itself left undecided (votes lift 0 → 1,
   // which neither seeds nor blocks propagation, so the order does not change the outcome)
   if (opts.compromiseVote) compromiseVote(text, W, cands);
