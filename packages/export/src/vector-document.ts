@@ -3,8 +3,10 @@ import type { PlacedBox } from './cover.js';
 import { scrubDocument } from './scrub.js';
 
 /** Options for MuPDF's full rewrite: every object renumbered, unreferenced and duplicate objects
- * dropped, streams compressed; one revision. */
-const SAVE_OPTIONS = 'garbage=deduplicate,compress=yes,compress-fonts=yes,clean=yes';
+ * dropped, streams compressed; one revision. No `clean`: every content stream of a vector page
+ * was already rewritten, operator by operator, by the redaction filter (each page has at least
+ * the off-page rectangles), and rewriting it again costs a third of the export. */
+const SAVE_OPTIONS = 'garbage=deduplicate,compress=yes,compress-fonts=yes';
 
 /** The output document when at least one page goes the vector way: the input with the
  * redactions applied inside every vector page, each raster page replaced by its rebuilt page

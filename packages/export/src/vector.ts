@@ -94,9 +94,11 @@ function offPage([x0, y0, x1, y1]: mupdf.Rect): mupdf.Rect[] {
  * before, so whatever is left of them is dropped. */
 export function redactVectorPage(doc: mupdf.PDFDocument, page: mupdf.PDFPage, placed: readonly PlacedBox[], labelFont: mupdf.PDFObject): void {
   for (const annotation of page.getAnnotations()) page.deleteAnnotation(annotation);
-  // content outside the visible page was never read: it goes, like everything under a box
-  for (const rect of offPage(page.getBounds())) page.createAnnotation('Redact').setRect(rect);
-  for (const { box } of placed) page.createAnnotation('Redact').setRect(redactionRect(box));
+  // content outside the visible page was never read: it goes, like everything under a box. One
+  // annotation holds every rectangle as a quad: MuPDF treats each quad as a rectangle of its own,
+  // and looks up one annotation per glyph instead of one per rectangle.
+  const rects = [...offPage(page.getBounds()), ...placed.map(({ box }) => redactionRect(box))];
+  page.createAnnotation('Redact').setQuadPoints(rects.map(([x0, y0, x1, y1]): mupdf.Quad => [x0, y0, x1, y0, x0, y1, x1, y1]));
   page.applyRedactions(false, mupdf.PDFPage.REDACT_IMAGE_PIXELS, mupdf.PDFPage.REDACT_LINE_ART_REMOVE_IF_COVERED, mupdf.PDFPage.REDACT_TEXT_REMOVE);
   if (!placed.length) return;
 

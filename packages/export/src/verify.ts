@@ -5,7 +5,7 @@ import { readTextLayerAside, type TextPage } from '@woo/pdf';
 import { BOX_PADDING_PT } from './paint.js';
 import { appliedBoxesByPage, hits, keptFragments, type PlacedBox } from './cover.js';
 import { openMupdf } from './vector.js';
-import { checkPagePixels, type CheckedBox, type PixelProblem } from './verify-pixels.js';
+import { pixelProblemsOnAllCores, type CheckedBox, type PixelProblem } from './verify-pixels.js';
 import { imagesUnderBoxes, pageStreams, storedObjects } from './verify-objects.js';
 import { distinctProbes, normalise, probeCounter, type Probe } from './probes.js';
 import { checkRevisions, checkStructure, documentTitle } from './structure.js';
@@ -160,14 +160,14 @@ function pixelProblem(n: number, p: PixelProblem): Problem {
 }
 
 /** (a) in stored objects, (d) pixels, (f) survivors: the checks that read the file with MuPDF. */
-function storedAndPainted(
+async function storedAndPainted(
   output: Uint8Array,
   applied: Redaction[],
   probes: readonly Probe[],
   allowed: (p: Probe) => number,
   inTitle: Counter,
   original: { doc: ExtractedDocument; source?: Uint8Array } | undefined,
-): Problem[] {
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   const out = openMupdf(output);
   const source = original?.source ? openMupdf(original.source) : undefined;
@@ -183,17 +183,21 @@ function storedAndPainted(
       if (found > allowed(probe)) problems.push(whole(`Het bestand bevat in zijn objecten of streams nog ${probe.what} (${found}×).`));
     }
     const pages = Math.min(out.countPages(), original?.doc.pages.length ?? Infinity);
-    for (const [n, placed] of appliedBoxesByPage(applied)) {
-      if (n > pages) continue;
-      const outPage = out.loadPage(n - 1);
-      const inPage = source && n <= source.countPages() ? source.loadPage(n - 1) : undefined;
-      try {
-        const boxes = checkedBoxes(placed, original?.doc.pages[n - 1]?.words ?? []);
-        problems.push(...checkPagePixels(outPage, inPage, boxes).map((p) => pixelProblem(n, p)));
-        if (inPage) problems.push(...survivors(n, inPage, outPage, placed, stored.streamHashes));
-      } finally {
-        outPage.destroy();
-        inPage?.destroy();
+    const boxed = [...appliedBoxesByPage(applied)].filter(([n]) => n <= pages);
+    const pixelPages = boxed.map(([n, placed]) => ({ number: n, boxes: checkedBoxes(placed, original?.doc.pages[n - 1]?.words ?? []) }));
+    const pixels = await pixelProblemsOnAllCores({ output, input: original?.source }, { output: out, input: source }, pixelPages);
+    for (const { number, problems: found } of pixels.sort((a, b) => a.number - b.number)) problems.push(...found.map((p) => pixelProblem(number, p)));
+    if (source) {
+      for (const [n, placed] of boxed) {
+        if (n > source.countPages()) continue;
+        const outPage = out.loadPage(n - 1);
+        const inPage = source.loadPage(n - 1);
+        try {
+          problems.push(...survivors(n, inPage, outPage, placed, stored.streamHashes));
+        } finally {
+          outPage.destroy();
+          inPage.destroy();
+        }
       }
     }
   } finally {
@@ -251,7 +255,7 @@ async function verify(
     (err: unknown) => ({ err }),
   );
   try {
-    problems.push(...storedAndPainted(output, applied, probes, allowed, inTitle, original));
+    problems.push(...(await storedAndPainted(output, applied, probes, allowed, inTitle, original)));
   } catch (err) {
     problems.push(whole(`Het gelakte bestand kan niet worden doorgelicht (${(err as Error).message}).`));
   }

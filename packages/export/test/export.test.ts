@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts, TextRenderingMode, setTextRenderingMode } from 'pdf-lib';
 import { isPlaced, type ExtractedDocument, type Redaction } from '@woo/core';
 import { extractDocument } from '@woo/pdf';
@@ -254,3 +254,32 @@ describe('verifyExport', () => {
     expect(unpainted.problems.some((p) => p.includes('lakking late') && p.includes('tekstlaag'))).toBe(true);
   });
 });
+
+describe('verifyExport on several threads', () => {
+  const saved = process.env.PAGE_THREADS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PAGE_THREADS;
+    else process.env.PAGE_THREADS = saved;
+  });
+
+  it('gives the report of one thread: pages checked by a page thread pass and fail alike', async () => {
+    const fixture = await leakFixture(11, 9);
+    const doc = await extractDocument(fixture.pdf);
+    const redactions = fixture.people.flatMap((p, i) => redact(doc, p.name, `n${i}`));
+    const { pdf } = await exportRedacted(fixture.pdf, doc, redactions, { method: 'vector' });
+    const reports = async () => ({
+      output: await verifyExport(pdf, { doc, redactions, source: fixture.pdf }),
+      // the input itself: every box fails its pixel check, on whichever thread it is checked
+      input: await verifyExport(fixture.pdf, { doc, redactions, source: fixture.pdf }),
+    });
+    process.env.PAGE_THREADS = '1';
+    const alone = await reports();
+    process.env.PAGE_THREADS = '2';
+    const shared = await reports();
+    expect(shared).toEqual(alone);
+    expect(shared.output.ok).toBe(true);
+    expect(shared.input.problemPages).toEqual([...new Set(redactions.map((r) => r.page))].sort((a, b) => a - b));
+    expect(shared.input.problems.filter((p) => p.includes('is maar voor')).length).toBe(redactions.length);
+  }, 120_000);
+});
+

@@ -3,7 +3,7 @@ import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs
 import { annotationWords } from './annotation-words.js';
 import { accountDrawings, accountInk, type InkAccount } from './ink-accounting.js';
 import { displayOperators, inkLayersOf, renderWithoutText } from './layers.js';
-import { inkNeed } from './plain-text.js';
+import { inkNeed, pageFonts } from './plain-text.js';
 import { assertImageSizes } from './limits.js';
 import { pageNumbers, withPdf, type PdfHandle } from './open.js';
 import { MIN_PAGES_PER_THREAD, pageThreadCount, readPagesOnAllCores } from './page-threads.js';
@@ -41,7 +41,7 @@ export async function extractPage(handle: PdfHandle, pageNumber: number): Promis
 
 /** The ink accounting of one page, rendering only what the operators leave in doubt (`inkNeed`). */
 async function accountPage(page: PDFPageProxy, ops: Awaited<ReturnType<typeof displayOperators>>, words: FontWord[], viewport: PageViewport): Promise<InkAccount> {
-  switch (inkNeed(ops, words, viewport)) {
+  switch (inkNeed(ops, words, viewport, pageFonts(page))) {
     case 'nothing':
       return { visible: words.map((w) => w.word), hidden: [], regions: [] };
     case 'drawings':

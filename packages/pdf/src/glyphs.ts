@@ -1,5 +1,5 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { fontAdvances, measuredAdvance, type AdvanceTable } from './widths.js';
+import { fontAdvances, measuredAdvance } from './widths.js';
 
 export type Point = [number, number];
 
@@ -26,6 +26,9 @@ export interface Glyph {
 const DEFAULT_ASCENT = 0.9;
 const DEFAULT_DESCENT = -0.22;
 const finiteOr = (v: number | undefined, fallback: number) => (v !== undefined && Number.isFinite(v) ? v : fallback);
+/** A font's ascent and descent in font sizes, as word boxes span them. */
+export const glyphAscent = (ascent: number | undefined) => finiteOr(ascent, DEFAULT_ASCENT);
+export const glyphDescent = (descent: number | undefined) => finiteOr(descent, DEFAULT_DESCENT);
 const WHITESPACE = /\s/u;
 
 /** Every character of the page's text layer with its own geometry, in content-stream order.
@@ -42,7 +45,6 @@ export async function pageGlyphs(page: PDFPageProxy): Promise<Glyph[]> {
   const content = await page.getTextContent();
   const viewport = page.getViewport({ scale: 1 });
   const toView = (p: Point): Point => viewport.convertToViewportPoint(p[0], p[1]) as Point;
-  const fontCache = new Map<string, AdvanceTable | null>();
   const glyphs: Glyph[] = [];
   for (const raw of content.items) {
     if (!('str' in raw) || !raw.str) continue; // marked-content markers, empty runs
@@ -53,13 +55,13 @@ export async function pageGlyphs(page: PDFPageProxy): Promise<Glyph[]> {
     const dir: Point = [a / sx, b / sx];
     const up: Point = [c / sy, d / sy];
     const style = content.styles[raw.fontName];
-    const ascent = finiteOr(style?.ascent, DEFAULT_ASCENT) * sy;
-    const descent = finiteOr(style?.descent, DEFAULT_DESCENT) * sy;
+    const ascent = glyphAscent(style?.ascent) * sy;
+    const descent = glyphDescent(style?.descent) * sy;
     const o = toView([e, f]);
     const x = toView([e + dir[0], f + dir[1]]);
     const angle = (Math.atan2(o[1] - x[1], x[0] - o[0]) * 180) / Math.PI;
     const chars = Array.from(raw.str);
-    const table = fontAdvances(page, raw.fontName, fontCache);
+    const table = fontAdvances(page, raw.fontName);
     const advances = chars.map((ch) => table?.get(ch) ?? measuredAdvance(ch));
     const total = advances.reduce((s, v) => s + v, 0) || 1;
     const unit = raw.width / total;

@@ -1,18 +1,25 @@
 import { parentPort } from 'node:worker_threads';
 import { DocumentError } from '@woo/core';
-import { extractPages } from './extract.js';
+import { extractPage } from './extract.js';
 import { pageNumbers, withPdf } from './open.js';
-import type { PageRequest, PageReply } from './page-threads.js';
+import { drainQueue, PageQueue, type PageRequest, type PageReply } from './page-threads.js';
 import { textPages } from './text-items.js';
 
-/* One page thread (page-threads.ts): opens the document it is sent and extracts the pages it is
- * asked for (or reads their text layer as a viewer does), one request at a time, answering with
- * plain data. */
+/* One page thread (page-threads.ts): opens the document it is sent and extracts pages from the
+ * shared queue until it is empty, reads the whole text layer as a viewer does, or runs a task of
+ * another package; it answers each request with plain data. */
 
 async function answer(request: PageRequest): Promise<PageReply> {
+  if (request.kind === 'task') {
+    const module = (await import(request.module)) as Record<string, (args: unknown) => unknown>;
+    const task = module[request.name];
+    if (typeof task !== 'function') throw new Error(`${request.module} has no function ${request.name}`);
+    return { id: request.id, kind: 'task', result: await task(request.args) };
+  }
   return withPdf(request.bytes, async (handle) => {
-    if (request.kind === 'text') return { id: request.id, kind: 'text', numPages: handle.numPages, pages: await textPages(handle, request.pages ?? pageNumbers(handle)) };
-    return { id: request.id, kind: 'extract', pages: await extractPages(handle, request.pages ?? pageNumbers(handle)) };
+    if (request.kind === 'text') return { id: request.id, kind: 'text', numPages: handle.numPages, pages: await textPages(handle, pageNumbers(handle)) };
+    const pages = await drainQueue(new PageQueue(request.queue), (n) => extractPage(handle, n));
+    return { id: request.id, kind: 'extract', pages };
   });
 }
 

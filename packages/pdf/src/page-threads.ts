@@ -10,17 +10,96 @@ import { readTextLayer, type TextPage } from './text-items.js';
  * for the next document (starting one costs about as much as reading a few pages); an idle thread
  * does not keep the process alive. */
 
-export interface PageRequest {
-  id: number;
-  kind: 'extract' | 'text';
-  bytes: Uint8Array;
-  /** Every page when absent. */
-  pages?: number[];
+export type PageRequest = { id: number } & (
+  | { kind: 'extract'; bytes: Uint8Array; queue: SharedPageQueue }
+  | { kind: 'text'; bytes: Uint8Array }
+  /** Any exported function of a module of the workspace, called with plain data. */
+  | { kind: 'task'; module: string; name: string; args: unknown }
+);
+
+/** A page queue as plain data: one share of pages per thread, as [front, back) packed in one
+ * 64-bit slot (front in the high half) so that taking a page is one compare-and-swap. */
+export interface SharedPageQueue {
+  shares: SharedArrayBuffer;
+  /** The share this thread starts with. */
+  own: number;
+}
+
+const HIGH = 32n;
+const LOW = 0xffffffffn;
+
+/** Pages shared out among threads: each thread reads its own share of neighbouring pages front to
+ * back (neighbours mostly share their fonts, which each thread parses once), then takes pages from
+ * the back of the fullest other share, so none idles while pages are left, however uneven the
+ * pages are. */
+export class PageQueue {
+  private readonly slots: BigInt64Array;
+  constructor(readonly shared: SharedPageQueue) {
+    this.slots = new BigInt64Array(shared.shares);
+  }
+
+  static create(numPages: number, threads: number): PageQueue {
+    const slots = new BigInt64Array(new SharedArrayBuffer(8 * threads));
+    for (let k = 0; k < threads; k++) {
+      const front = BigInt(Math.floor((k * numPages) / threads) + 1);
+      const back = BigInt(Math.floor(((k + 1) * numPages) / threads) + 1);
+      slots[k] = (front << HIGH) | back;
+    }
+    return new PageQueue({ shares: slots.buffer as SharedArrayBuffer, own: 0 });
+  }
+
+  /** The same queue for the thread that starts with share `own`. */
+  forThread(own: number): SharedPageQueue {
+    return { shares: this.shared.shares, own };
+  }
+
+  /** The next page number for this thread, or undefined when every page is taken. */
+  take(): number | undefined {
+    for (;;) {
+      const at = this.slots[this.shared.own]! > 0n && this.left(this.shared.own) > 0n ? this.shared.own : this.fullestShare();
+      if (at === undefined) return undefined;
+      const slot = this.slots[at]!;
+      const [front, back] = [slot >> HIGH, slot & LOW];
+      if (front >= back) continue;
+      // the own share is read from the front, another one from the back
+      const own = at === this.shared.own;
+      const taken = own ? ((front + 1n) << HIGH) | back : (front << HIGH) | (back - 1n);
+      if (Atomics.compareExchange(this.slots, at, slot, taken) === slot) return Number(own ? front : back - 1n);
+    }
+  }
+
+  private left(k: number): bigint {
+    const slot = this.slots[k]!;
+    return (slot & LOW) - (slot >> HIGH);
+  }
+
+  private fullestShare(): number | undefined {
+    let best: number | undefined;
+    let most = 0n;
+    for (let k = 0; k < this.slots.length; k++) {
+      const left = this.left(k);
+      if (left > most) [best, most] = [k, left];
+    }
+    return best;
+  }
+
+  /** Hands out nothing more (one thread failed: the document fails). */
+  close(): void {
+    for (let k = 0; k < this.slots.length; k++) Atomics.store(this.slots, k, 0n);
+  }
+}
+
+/** Reads the queue's pages, one at a time, until none is left. */
+export async function drainQueue<T>(queue: PageQueue, read: (page: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let n = queue.take(); n !== undefined; n = queue.take()) out.push(await read(n));
+  return out;
 }
 
 export type PageReply =
   | { id: number; kind: 'extract'; pages: Page[] }
   | { id: number; kind: 'text'; numPages: number; pages: TextPage[] }
+  | { id: number; kind: 'task'; result: unknown }
   | { id: number; error: { code?: DocumentErrorCode; message: string } };
 
 type Answer = Exclude<PageReply, { error: unknown }>;
@@ -40,31 +119,36 @@ const ENTRY = new URL('./page-thread.ts', import.meta.url).href;
 const BOOT = `const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then(({ register }) => { register(); return import(workerData.entry); });`;
 
+interface Pending {
+  resolve(reply: Answer): void;
+  reject(err: Error): void;
+}
+
 interface Slot {
   worker: Worker;
-  pending?: { id: number; resolve(reply: Answer): void; reject(err: Error): void };
+  pending: Map<number, Pending>;
 }
 
 const slots: Slot[] = [];
 let nextId = 0;
 
 function start(): Slot {
-  const slot: Slot = { worker: new Worker(BOOT, { eval: true, workerData: { tsx: TSX_API, entry: ENTRY } }) };
+  const slot: Slot = { worker: new Worker(BOOT, { eval: true, workerData: { tsx: TSX_API, entry: ENTRY } }), pending: new Map() };
   slot.worker.unref();
   slot.worker.on('message', (reply: PageReply) => {
-    const pending = slot.pending;
-    if (!pending || pending.id !== reply.id) return;
-    slot.pending = undefined;
-    slot.worker.unref();
+    const pending = slot.pending.get(reply.id);
+    if (!pending) return;
+    slot.pending.delete(reply.id);
+    if (!slot.pending.size) slot.worker.unref();
     if ('error' in reply) pending.reject(reply.error.code ? new DocumentError(reply.error.code, reply.error.message) : new Error(reply.error.message));
     else pending.resolve(reply);
   });
-  // a thread that failed or stopped is dropped; its request fails (an error is followed by exit)
+  // a thread that failed or stopped is dropped; its requests fail (an error is followed by exit)
   const lost = (err: Error) => {
     const at = slots.indexOf(slot);
     if (at >= 0) slots.splice(at, 1);
-    slot.pending?.reject(err);
-    slot.pending = undefined;
+    for (const pending of slot.pending.values()) pending.reject(err);
+    slot.pending.clear();
   };
   slot.worker.on('error', lost);
   slot.worker.on('exit', (code) => lost(new Error(`page thread stopped (exit code ${code})`)));
@@ -72,19 +156,32 @@ function start(): Slot {
   return slot;
 }
 
-/** Runs a request in an idle page thread (started when none is idle). */
-function inThread(request: Omit<PageRequest, 'id'>): Promise<Answer> {
-  const slot = slots.find((s) => !s.pending) ?? start();
+/** Runs a request in a page thread: an idle one, a new one while there are fewer than the cores
+ * leave room for (the calling thread counts as one), else the least busy one, which takes it up
+ * beside its other work. */
+function inThread(request: DistributiveOmit<PageRequest, 'id'>): Promise<Answer> {
+  const idle = slots.find((s) => !s.pending.size);
+  const slot = idle ?? (slots.length < pageThreadCount() - 1 || !slots.length ? start() : slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a)));
   const id = nextId++;
   return new Promise<Answer>((resolve, reject) => {
-    slot.pending = { id, resolve, reject };
+    slot.pending.set(id, { resolve, reject });
     slot.worker.ref();
-    slot.worker.postMessage({ id, ...request } satisfies PageRequest);
+    slot.worker.postMessage({ id, ...request } as PageRequest);
   });
 }
 
-async function extractInThread(bytes: Uint8Array, pages: number[]): Promise<Page[]> {
-  const reply = await inThread({ kind: 'extract', bytes, pages });
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Calls `name` of `module` (a module URL of the workspace) with plain-data `args` in a page
+ * thread, and gives its result back. */
+export async function runAside<T>(module: string, name: string, args: unknown): Promise<T> {
+  const reply = await inThread({ kind: 'task', module, name, args });
+  if (reply.kind !== 'task') throw new Error('a page thread answered another request');
+  return reply.result as T;
+}
+
+async function extractInThread(bytes: Uint8Array, queue: SharedPageQueue): Promise<Page[]> {
+  const reply = await inThread({ kind: 'extract', bytes, queue });
   if (reply.kind !== 'extract') throw new Error('a page thread answered another request');
   return reply.pages;
 }
@@ -98,12 +195,11 @@ export async function readTextLayerAside(bytes: Uint8Array): Promise<{ numPages:
   return reply;
 }
 
-/** Every page of a document with `numPages` pages, in order: the calling thread reads every
- * `threads`-th page with `readHere`, page threads read the others. */
+/** Every page of a document with `numPages` pages, in order, read by the calling thread (with
+ * `readHere`) and `threads - 1` page threads taking runs of pages from one queue. */
 export async function readPagesOnAllCores(bytes: Uint8Array, numPages: number, threads: number, readHere: (pages: number[]) => Promise<Page[]>): Promise<Page[]> {
-  const shares: number[][] = Array.from({ length: threads }, () => []);
-  for (let n = 1; n <= numPages; n++) shares[(n - 1) % threads]!.push(n);
-  const [own, ...others] = shares;
-  const read = await Promise.all([readHere(own!), ...others.map((pages) => extractInThread(bytes, pages))]);
+  const queue = PageQueue.create(numPages, threads);
+  const readers = [drainQueue(queue, (n) => readHere([n])).then((read) => read.flat()), ...Array.from({ length: threads - 1 }, (_, k) => extractInThread(bytes, queue.forThread(k + 1)))];
+  const read = await Promise.all(readers.map((r) => r.catch((err: unknown) => { queue.close(); throw err; })));
   return read.flat().sort((a, b) => a.number - b.number);
 }

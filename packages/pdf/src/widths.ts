@@ -11,28 +11,34 @@ interface FontExtra {
   toUnicode?: { _map?: Record<number, unknown> | unknown[] };
 }
 
+/** Tables already built, per pdfjs font object: a document's pages share their fonts, and a
+ * CID font's map can hold thousands of codes. */
+const tables = new WeakMap<object, AdvanceTable | null>();
+
 /** Exact advances from the font's /Widths keyed by the character its ToUnicode map gives.
  * Only available after page.getOperatorList() (which loads the fonts into commonObjs) and with
  * fontExtraProperties; null when the font has no usable map (identity maps, Type3 oddities). */
-export function fontAdvances(page: PDFPageProxy, fontName: string, cache: Map<string, AdvanceTable | null>): AdvanceTable | null {
-  const cached = cache.get(fontName);
+export function fontAdvances(page: PDFPageProxy, fontName: string): AdvanceTable | null {
+  let font: FontExtra | undefined;
+  try {
+    font = page.commonObjs.get(fontName) as FontExtra | undefined;
+  } catch {
+    return null; // font not resolved in commonObjs: fall back to measuring
+  }
+  if (!font) return null;
+  const cached = tables.get(font);
   if (cached !== undefined) return cached;
   let table: Map<string, number> | null = null;
-  try {
-    const font = page.commonObjs.get(fontName) as FontExtra | undefined;
-    const map = font?.toUnicode?._map;
-    const widths = font?.widths;
-    if (map && widths) {
-      table = new Map();
-      for (const [code, unicode] of Object.entries(map)) {
-        const w = (widths as Record<string, number | undefined>)[code];
-        if (typeof unicode === 'string' && typeof w === 'number' && !table.has(unicode)) table.set(unicode, w / 1000);
-      }
+  const map = font.toUnicode?._map;
+  const widths = font.widths;
+  if (map && widths) {
+    table = new Map();
+    for (const [code, unicode] of Object.entries(map)) {
+      const w = (widths as Record<string, number | undefined>)[code];
+      if (typeof unicode === 'string' && typeof w === 'number' && !table.has(unicode)) table.set(unicode, w / 1000);
     }
-  } catch {
-    // font not resolved in commonObjs: fall back to measuring
   }
-  cache.set(fontName, table);
+  tables.set(font, table);
   return table;
 }
 

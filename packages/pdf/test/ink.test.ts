@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, Page } from '@woo/core';
 import { extractDocument, withPdf } from '../src/index.js';
 import { displayOperators } from '../src/layers.js';
-import { inkNeed, type InkNeed } from '../src/plain-text.js';
+import { inkNeed, pageFonts, type InkNeed } from '../src/plain-text.js';
 import { extractFontWords } from '../src/words.js';
 import { looksLikeGarbage } from '../src/font-trust.js';
 import { DEJAVU } from './fixtures.js';
@@ -153,7 +153,7 @@ describe('pages of plain visible text are not rendered', () => {
       const out: boolean[] = [];
       for (let n = 1; n <= handle.numPages; n++) {
         const page = await handle.doc.getPage(n);
-        out.push(inkNeed(await displayOperators(page), await extractFontWords(page), page.getViewport({ scale: 1 })) === 'nothing');
+        out.push(inkNeed(await displayOperators(page), await extractFontWords(page), page.getViewport({ scale: 1 }), pageFonts(page)) === 'nothing');
       }
       return out;
     });
@@ -204,7 +204,7 @@ describe('pages with drawings beside their text', () => {
       const out: InkNeed[] = [];
       for (let n = 1; n <= handle.numPages; n++) {
         const page = await handle.doc.getPage(n);
-        out.push(inkNeed(await displayOperators(page), await extractFontWords(page), page.getViewport({ scale: 1 })));
+        out.push(inkNeed(await displayOperators(page), await extractFontWords(page), page.getViewport({ scale: 1 }), pageFonts(page)));
       }
       return out;
     });
@@ -220,5 +220,60 @@ describe('pages with drawings beside their text', () => {
     expect(hidden(read.pages[3]!)).toBe('heeft de');
     expect(texts(read.pages[3]!)).toBe('De commissie aanvragen beoordeeld.');
     expect(texts(read.pages[4]!)).toBe(line);
+  });
+});
+
+describe('pages with shaded tables', () => {
+  const header = ['Naam', 'Functie', 'Telefoon'];
+  const rows = [
+    ['Jan Visser', 'adviseur', '06-12345678'],
+    ['Petra Smit', 'jurist', '06-87654321'],
+    ['Karim Bouali', 'beleidsmedewerker', '06-11223344'],
+  ];
+
+  /** A title, then a table: each row's shade (every other row, and the header) painted just
+   * before the row's own text, as word processors write tables. */
+  async function shadedTable(options: { shade?: ReturnType<typeof rgb>; rotate?: number; coverAfter?: boolean } = {}) {
+    const pdf = await PDFDocument.create();
+    const helv = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    if (options.rotate) page.setRotation(degrees(options.rotate));
+    page.drawText('Overzicht van de contactpersonen', { x: 56, y: 780, size: 14, font: helv });
+    const shade = options.shade ?? rgb(0.88, 0.88, 0.88);
+    [header, ...rows].forEach((cells, r) => {
+      const top = 740 - r * 22;
+      if (r % 2 === 0) page.drawRectangle({ x: 56, y: top - 22, width: 480, height: 22, color: shade });
+      cells.forEach((cell, c) => page.drawText(cell, { x: 62 + c * 160, y: top - 15, size: 10, font: helv }));
+    });
+    // a light box painted over the text after it: it hides what it covers
+    if (options.coverAfter) page.drawRectangle({ x: 60, y: 740 - 22 - 22, width: 100, height: 22, color: rgb(0.95, 0.95, 0.95) });
+    return pdf.save();
+  }
+
+  async function needOf(bytes: Uint8Array): Promise<InkNeed> {
+    return withPdf(bytes, async (handle) => {
+      const page = await handle.doc.getPage(1);
+      return inkNeed(await displayOperators(page), await extractFontWords(page), page.getViewport({ scale: 1 }), pageFonts(page));
+    });
+  }
+
+  it('does not render a light shade painted before the text that stands on it, also on a turned page', async () => {
+    for (const rotate of [0, 90]) {
+      const bytes = await shadedTable({ rotate });
+      expect(await needOf(bytes)).toBe('nothing');
+      const page = (await extractDocument(bytes)).pages[0]!;
+      expect(texts(page)).toContain('Petra Smit jurist 06-87654321');
+      expect(page.hiddenWords ?? []).toEqual([]);
+    }
+  });
+
+  it('renders in full a light box painted over text, and finds the words under it hidden', async () => {
+    const bytes = await shadedTable({ coverAfter: true });
+    expect(await needOf(bytes)).toBe('everything');
+    expect(hidden((await extractDocument(bytes)).pages[0]!)).toBe('Jan Visser');
+  });
+
+  it('renders in full a dark shade under text, where dark text may not stand out', async () => {
+    expect(await needOf(await shadedTable({ shade: rgb(0.2, 0.2, 0.45) }))).toBe('everything');
   });
 });
