@@ -1,9 +1,7 @@
 import * as mupdf from 'mupdf';
 import { overlapShare, padBox, type Box, type Word } from '@woo/core';
-import { drainQueue, MIN_PAGES_PER_THREAD, PageQueue, pageThreadCount, runAside, type SharedPageQueue } from '@woo/pdf';
 import type { PlacedBox } from './cover.js';
 import { BOX_PADDING_PT } from './paint.js';
-import { openMupdf } from './vector.js';
 
 /* The verifier's pixel checks, on renderings of only the boxes' surroundings at low resolution
  * (MuPDF draws a clipped area without rasterising the rest of the page): every box is dark, and
@@ -142,63 +140,3 @@ export function checkPagePixels(output: mupdf.Page, input: mupdf.Page | undefine
   return problems;
 }
 
-/** The boxes of one page to check. */
-export interface PixelPage {
-  number: number;
-  boxes: CheckedBox[];
-}
-
-export interface PagePixelProblems {
-  number: number;
-  problems: PixelProblem[];
-}
-
-/** Checks one page of the open output (against the open input, when given). */
-function checkPage(output: mupdf.PDFDocument, input: mupdf.PDFDocument | undefined, page: PixelPage): PagePixelProblems {
-  const outPage = output.loadPage(page.number - 1);
-  const inPage = input && page.number <= input.countPages() ? input.loadPage(page.number - 1) : undefined;
-  try {
-    return { number: page.number, problems: checkPagePixels(outPage, inPage, page.boxes) };
-  } finally {
-    outPage.destroy();
-    inPage?.destroy();
-  }
-}
-
-interface QueuedPixelTask {
-  output: Uint8Array;
-  input?: Uint8Array;
-  pages: PixelPage[];
-  queue: SharedPageQueue;
-}
-
-/** A page thread's share (runAside): opens both files and checks the pages it takes from the
- * queue (positions in `pages`). */
-export function checkQueuedPages(task: QueuedPixelTask): Promise<PagePixelProblems[]> {
-  const output = openMupdf(task.output);
-  const input = task.input ? openMupdf(task.input) : undefined;
-  return drainQueue(new PageQueue(task.queue), async (i) => checkPage(output, input, task.pages[i - 1]!)).finally(() => {
-    input?.destroy();
-    output.destroy();
-  });
-}
-
-/** The pixel checks of every page, on the calling thread (with the files it has open) and on
- * page threads at once: rendering is most of the verifier's time. */
-export async function pixelProblemsOnAllCores(
-  files: { output: Uint8Array; input?: Uint8Array },
-  open: { output: mupdf.PDFDocument; input?: mupdf.PDFDocument },
-  pages: PixelPage[],
-): Promise<PagePixelProblems[]> {
-  const threads = Math.min(pageThreadCount(), Math.floor(pages.length / MIN_PAGES_PER_THREAD));
-  const queue = PageQueue.create(pages.length, Math.max(1, threads));
-  const here = drainQueue(queue, async (i) => checkPage(open.output, open.input, pages[i - 1]!));
-  const aside = Array.from({ length: threads - 1 }, (_, k) =>
-    runAside<PagePixelProblems[]>(import.meta.url, 'checkQueuedPages', { ...files, pages, queue: queue.forThread(k + 1) } satisfies QueuedPixelTask),
-  );
-  const done = await Promise.all([here, ...aside].map((p) => p.catch((err: unknown) => {
-    queue.close();
-    throw err;
-  })));
-  return done.flat();
-}

@@ -1,12 +1,12 @@
 import { PDFDocument } from 'pdf-lib';
-import type * as mupdf from 'mupdf';
 import { groundLabel, isApplied, isPlaced, overlapShare, type Box, type ExtractedDocument, type Redaction, type Word } from '@woo/core';
 import { readTextLayerAside, type TextPage } from '@woo/pdf';
 import { BOX_PADDING_PT } from './paint.js';
 import { appliedBoxesByPage, hits, keptFragments, type PlacedBox } from './cover.js';
 import { openMupdf } from './vector.js';
-import { pixelProblemsOnAllCores, type CheckedBox, type PixelProblem } from './verify-pixels.js';
-import { imagesUnderBoxes, pageStreams, storedObjects } from './verify-objects.js';
+import type { CheckedBox, PixelProblem } from './verify-pixels.js';
+import { checkPagesOnAllCores, type Survivor } from './verify-pages.js';
+import { storedObjects } from './verify-objects.js';
 import { distinctProbes, normalise, probeCounter, type Probe } from './probes.js';
 import { checkRevisions, checkStructure, documentTitle } from './structure.js';
 
@@ -183,22 +183,11 @@ async function storedAndPainted(
       if (found > allowed(probe)) problems.push(whole(`Het bestand bevat in zijn objecten of streams nog ${probe.what} (${found}×).`));
     }
     const pages = Math.min(out.countPages(), original?.doc.pages.length ?? Infinity);
-    const boxed = [...appliedBoxesByPage(applied)].filter(([n]) => n <= pages);
-    const pixelPages = boxed.map(([n, placed]) => ({ number: n, boxes: checkedBoxes(placed, original?.doc.pages[n - 1]?.words ?? []) }));
-    const pixels = await pixelProblemsOnAllCores({ output, input: original?.source }, { output: out, input: source }, pixelPages);
-    for (const { number, problems: found } of pixels.sort((a, b) => a.number - b.number)) problems.push(...found.map((p) => pixelProblem(number, p)));
-    if (source) {
-      for (const [n, placed] of boxed) {
-        if (n > source.countPages()) continue;
-        const outPage = out.loadPage(n - 1);
-        const inPage = source.loadPage(n - 1);
-        try {
-          problems.push(...survivors(n, inPage, outPage, placed, stored.streamHashes));
-        } finally {
-          outPage.destroy();
-          inPage.destroy();
-        }
-      }
+    const checked = [...appliedBoxesByPage(applied)]
+      .filter(([n]) => n <= pages)
+      .map(([n, placed]) => ({ number: n, boxes: checkedBoxes(placed, original?.doc.pages[n - 1]?.words ?? []) }));
+    for (const found of await checkPagesOnAllCores({ output, input: original?.source }, { output: out, input: source }, checked, stored.streamHashes)) {
+      problems.push(...found.pixels.map((p) => pixelProblem(found.number, p)), ...found.survivors.map((kind) => survivorProblem(found.number, kind)));
     }
   } finally {
     source?.destroy();
@@ -208,17 +197,10 @@ async function storedAndPainted(
 }
 
 /** (f) what of a redacted page must not be in the output unchanged. */
-function survivors(n: number, inPage: mupdf.PDFPage, outPage: mupdf.PDFPage, placed: readonly PlacedBox[], outputStreams: ReadonlySet<string>): Problem[] {
-  const problems: Problem[] = [];
-  const { content, fonts } = pageStreams(inPage);
-  if (content.some((h) => outputStreams.has(h))) problems.push(onPage(n, 'een inhoudsstroom van de gelakte pagina staat ongewijzigd in het gelakte bestand.'));
-  if (fonts.some((h) => outputStreams.has(h))) problems.push(onPage(n, 'een lettertype van de gelakte pagina staat ongewijzigd in het gelakte bestand (met de tekens van de gelakte tekst).'));
-  const boxes = placed.map((p) => p.box);
-  const before = imagesUnderBoxes(inPage, boxes);
-  if (before.size && [...imagesUnderBoxes(outPage, boxes)].some((h) => before.has(h))) {
-    problems.push(onPage(n, 'een afbeelding onder een lakbalk staat ongewijzigd in het gelakte bestand.'));
-  }
-  return problems;
+function survivorProblem(n: number, kind: Survivor): Problem {
+  if (kind === 'content') return onPage(n, 'een inhoudsstroom van de gelakte pagina staat ongewijzigd in het gelakte bestand.');
+  if (kind === 'font') return onPage(n, 'een lettertype van de gelakte pagina staat ongewijzigd in het gelakte bestand (met de tekens van de gelakte tekst).');
+  return onPage(n, 'een afbeelding onder een lakbalk staat ongewijzigd in het gelakte bestand.');
 }
 
 async function verify(

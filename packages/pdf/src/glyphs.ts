@@ -9,8 +9,8 @@ export interface Glyph {
   /** Baseline start and end of the glyph's advance. */
   start: Point;
   end: Point;
-  /** Corners of the glyph's box from descent to ascent. */
-  corners: Point[];
+  /** Corners of the glyph's box from descent to ascent, as x, y pairs in one flat list. */
+  corners: number[];
   /** Direction of the baseline on the displayed page, degrees counter-clockwise, in [0, 360). */
   angle: number;
   /** Font size in points (the text matrix's vertical scale). */
@@ -44,7 +44,10 @@ export async function pageGlyphs(page: PDFPageProxy): Promise<Glyph[]> {
   await page.getOperatorList();
   const content = await page.getTextContent();
   const viewport = page.getViewport({ scale: 1 });
-  const toView = (p: Point): Point => viewport.convertToViewportPoint(p[0], p[1]) as Point;
+  const [va, vb, vc, vd, ve, vf] = viewport.transform as [number, number, number, number, number, number];
+  // a point of PDF user space on the displayed page (the viewport transform, inlined: this runs
+  // for every corner of every glyph)
+  const toView = (x: number, y: number): Point => [va * x + vc * y + ve, vb * x + vd * y + vf];
   const glyphs: Glyph[] = [];
   for (const raw of content.items) {
     if (!('str' in raw) || !raw.str) continue; // marked-content markers, empty runs
@@ -52,30 +55,34 @@ export async function pageGlyphs(page: PDFPageProxy): Promise<Glyph[]> {
     const sx = Math.hypot(a, b);
     const sy = Math.hypot(c, d);
     if (sx === 0 || sy === 0) continue;
-    const dir: Point = [a / sx, b / sx];
-    const up: Point = [c / sy, d / sy];
+    const [dx, dy] = [a / sx, b / sx];
+    const [ux, uy] = [c / sy, d / sy];
     const style = content.styles[raw.fontName];
     const ascent = glyphAscent(style?.ascent) * sy;
     const descent = glyphDescent(style?.descent) * sy;
-    const o = toView([e, f]);
-    const x = toView([e + dir[0], f + dir[1]]);
-    const angle = (Math.atan2(o[1] - x[1], x[0] - o[0]) * 180) / Math.PI;
+    const o = toView(e, f);
+    const x = toView(e + dx, f + dy);
+    const angle = (((Math.atan2(o[1] - x[1], x[0] - o[0]) * 180) / Math.PI) + 360) % 360;
+    const size = sy * viewport.scale;
     const chars = Array.from(raw.str);
     const table = fontAdvances(page, raw.fontName);
     const advances = chars.map((ch) => table?.get(ch) ?? measuredAdvance(ch));
-    const total = advances.reduce((s, v) => s + v, 0) || 1;
+    const total = advances.reduce((sum, v) => sum + v, 0) || 1;
     const unit = raw.width / total;
     let t = 0;
-    chars.forEach((ch, i) => {
-      const s: Point = [e + t * dir[0], f + t * dir[1]];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i]!;
+      const [sx0, sy0] = [e + t * dx, f + t * dy];
       t += advances[i]! * unit;
-      const en: Point = [e + t * dir[0], f + t * dir[1]];
-      const corners = [s, en].flatMap((p) => [
-        toView([p[0] + up[0] * descent, p[1] + up[1] * descent]),
-        toView([p[0] + up[0] * ascent, p[1] + up[1] * ascent]),
-      ]);
-      glyphs.push({ text: ch, start: toView(s), end: toView(en), corners, angle: (angle + 360) % 360, size: sy * viewport.scale, font: raw.fontName, space: WHITESPACE.test(ch) });
-    });
+      const [ex0, ey0] = [e + t * dx, f + t * dy];
+      const corners = [
+        ...toView(sx0 + ux * descent, sy0 + uy * descent),
+        ...toView(sx0 + ux * ascent, sy0 + uy * ascent),
+        ...toView(ex0 + ux * descent, ey0 + uy * descent),
+        ...toView(ex0 + ux * ascent, ey0 + uy * ascent),
+      ];
+      glyphs.push({ text: ch, start: toView(sx0, sy0), end: toView(ex0, ey0), corners, angle, size, font: raw.fontName, space: WHITESPACE.test(ch) });
+    }
   }
   return glyphs;
 }

@@ -152,11 +152,12 @@ const gap = (a: Placed[], b: Placed[]) => b[0]!.from - a.at(-1)!.to;
 function toWord(glyphs: Placed[], angle: number, line: number): Word {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const { glyph } of glyphs) {
-    for (const [x, y] of glyph.corners) {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
+    const c = glyph.corners;
+    for (let i = 0; i < c.length; i += 2) {
+      x0 = Math.min(x0, c[i]!);
+      y0 = Math.min(y0, c[i + 1]!);
+      x1 = Math.max(x1, c[i]!);
+      y1 = Math.max(y1, c[i + 1]!);
     }
   }
   const text = glyphs.map((p) => p.glyph.text).join('');
@@ -185,8 +186,8 @@ function slantedPieces(glyphs: Placed[]): Box[] {
   for (let i = 1; i <= glyphs.length; i++) {
     if (i < glyphs.length && glyphs[i]!.to - glyphs[start]!.from <= glyphs[start]!.glyph.size) continue;
     const corners = glyphs.slice(start, i).flatMap((p) => p.glyph.corners);
-    const xs = corners.map(([x]) => x);
-    const ys = corners.map(([, y]) => y);
+    const xs = corners.filter((_, k) => k % 2 === 0);
+    const ys = corners.filter((_, k) => k % 2 === 1);
     const [x0, y0] = [Math.min(...xs), Math.min(...ys)];
     pieces.push({ x: round(x0), y: round(y0), width: round(Math.max(...xs) - x0), height: round(Math.max(...ys) - y0) });
     start = i;

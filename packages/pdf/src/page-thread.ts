@@ -23,12 +23,17 @@ async function answer(request: PageRequest): Promise<PageReply> {
   });
 }
 
+// one request at a time, in the order sent: a caller that queues a second request behind a first
+// one (the verifier's page checks behind its text layer read) gets it started when the first is done
+let last = Promise.resolve();
 parentPort!.on('message', (request: PageRequest) => {
-  answer(request).then(
-    (reply) => parentPort!.postMessage(reply),
-    (err: unknown) => {
-      const error = err instanceof DocumentError ? { code: err.code, message: err.message } : { message: err instanceof Error ? err.message : String(err) };
-      parentPort!.postMessage({ id: request.id, error } satisfies PageReply);
-    },
+  last = last.then(() =>
+    answer(request).then(
+      (reply) => parentPort!.postMessage(reply),
+      (err: unknown) => {
+        const error = err instanceof DocumentError ? { code: err.code, message: err.message } : { message: err instanceof Error ? err.message : String(err) };
+        parentPort!.postMessage({ id: request.id, error } satisfies PageReply);
+      },
+    ),
   );
 });
