@@ -42,22 +42,28 @@ export async function benchDigital(pdf: Uint8Array, workDir: string): Promise<Be
   const popplerS = await bestOf(3, async () => {
     execFileSync('pdftotext', ['-bbox-layout', file, path.join(workDir, 'bbox.html')]);
   });
-  let extractS = 0, detectS = 0, exportS = 0, ocrShare = 0;
+  // the stage figures are those of the fastest whole run; the first run also starts the page threads
+  let best = { wholeS: Infinity, extractS: 0, detectS: 0, exportS: 0 };
+  let ocrShare = 0;
   let exported: ExportedPdf | undefined;
   let doc: ExtractedDocument | undefined;
   let redactions: Redaction[] = [];
-  const wholeS = await bestOf(2, async () => {
-    let t = performance.now();
+  const wholeS = await bestOf(3, async () => {
+    const started = performance.now();
+    let t = started;
     doc = await extractStage(pdf);
-    extractS = (performance.now() - t) / 1000;
+    const extractS = (performance.now() - t) / 1000;
     ocrShare = doc.pages.filter((p) => p.needsOcr).length / doc.pages.length;
     t = performance.now();
     redactions = applyExportPolicy(detectStage(doc, detector), 'accept-suggested');
-    detectS = (performance.now() - t) / 1000;
+    const detectS = (performance.now() - t) / 1000;
     t = performance.now();
     exported = await exportStage(pdf, doc, redactions);
-    exportS = (performance.now() - t) / 1000;
+    const exportS = (performance.now() - t) / 1000;
+    const run = (performance.now() - started) / 1000;
+    if (run < best.wholeS) best = { wholeS: run, extractS, detectS, exportS };
   });
+  const { extractS, detectS, exportS } = best;
   const auto = exported!;
   const vectorPages = auto.pageMethods.filter((m) => m === 'vector').length;
   const rasterPages = pages - vectorPages;

@@ -1,2 +1,2 @@
 export { exportRedacted, DEFAULT_DPI, type ExportOptions, type ExportMethod, type ExportedPdf, type PageMethod } from './export.js';
-export { verifyExport, verifyAgainstReport, type VerificationReport, type ReportInput } from './verify.js';
+export { readInputChecks, verifyExport, verifyAgainstReport, type VerificationReport, type ReportInput } from './verify.js';

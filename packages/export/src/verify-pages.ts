@@ -2,10 +2,12 @@ import type * as mupdf from 'mupdf';
 import { drainQueue, MIN_PAGES_PER_THREAD, PageQueue, pageThreadCount, runAside, type SharedPageQueue } from '@woo/pdf';
 import { openMupdf } from './vector.js';
 import { imagesUnderBoxes, pageStreams } from './verify-objects.js';
-import { checkPagePixels, type CheckedBox, type PixelProblem } from './verify-pixels.js';
+import { checkPagePixels, inputRendering, type CheckedBox, type Gray, type PixelProblem } from './verify-pixels.js';
 
 /* The verifier's checks of one redacted page, which render and hash the page: most of its time.
- * They run on the calling thread and on page threads at once, each taking pages from one queue. */
+ * What they need of the input depends on the input and the boxes only: it is read first, while
+ * the export runs when the caller starts it early. The output's side runs on the calling thread
+ * and on page threads at once, each taking pages from one queue. */
 
 /** What of a redacted page survives unchanged in the output. */
 export type Survivor = 'content' | 'font' | 'image';
@@ -22,69 +24,106 @@ export interface PageFindings {
   survivors: Survivor[];
 }
 
-/** (d) the page's pixels, and with the input (f) what of it must not be in the output unchanged:
- * its content streams and font programs (among `outputStreams`, the hashes of every stream of the
- * output), the images under its boxes. */
-function checkPage(output: mupdf.PDFDocument, input: mupdf.PDFDocument | undefined, page: CheckedPage, outputStreams: ReadonlySet<string>): PageFindings {
-  const outPage = output.loadPage(page.number - 1);
-  const inPage = input && page.number <= input.countPages() ? input.loadPage(page.number - 1) : undefined;
+/** What the checks of one page need of the input: its rendering under the boxes, the hashes of
+ * its content streams and font programs, and of the images under its boxes. */
+export interface InputSide {
+  number: number;
+  rendering?: Gray;
+  content: string[];
+  fonts: string[];
+  images: string[];
+}
+
+/** The input side of every page (runAside, or here). */
+export function inputSides({ input, pages }: { input: Uint8Array; pages: CheckedPage[] }): InputSide[] {
+  const doc = openMupdf(input);
   try {
-    return { number: page.number, pixels: checkPagePixels(outPage, inPage, page.boxes), survivors: inPage ? survivors(inPage, outPage, page, outputStreams) : [] };
+    return pages.flatMap((page) => {
+      if (page.number > doc.countPages()) return [];
+      const inPage = doc.loadPage(page.number - 1);
+      try {
+        const { content, fonts } = pageStreams(inPage);
+        const images = [...imagesUnderBoxes(inPage, page.boxes.map((b) => b.box))];
+        const rendering = inputRendering(inPage, page.boxes);
+        return [{ number: page.number, ...(rendering ? { rendering } : {}), content, fonts, images }];
+      } finally {
+        inPage.destroy();
+      }
+    });
   } finally {
-    outPage.destroy();
-    inPage?.destroy();
+    doc.destroy();
   }
 }
 
-function survivors(inPage: mupdf.PDFPage, outPage: mupdf.PDFPage, page: CheckedPage, outputStreams: ReadonlySet<string>): Survivor[] {
+/** The input side of every page, read on a page thread when there is one, so that the caller
+ * (the export) goes on meanwhile. */
+export function readInputSides(input: Uint8Array, pages: CheckedPage[]): Promise<InputSide[]> {
+  if (pageThreadCount() < 2) return Promise.resolve().then(() => inputSides({ input, pages }));
+  return runAside<InputSide[]>(import.meta.url, 'inputSides', { input, pages });
+}
+
+/** (d) the page's pixels, and with the input's side (f) what of it must not be in the output
+ * unchanged: its content streams and font programs (among `outputStreams`, the hashes of every
+ * stream of the output), the images under its boxes. */
+function checkPage(output: mupdf.PDFDocument, input: InputSide | undefined, page: CheckedPage, outputStreams: ReadonlySet<string>): PageFindings {
+  const outPage = output.loadPage(page.number - 1);
+  try {
+    return { number: page.number, pixels: checkPagePixels(outPage, input?.rendering, page.boxes), survivors: input ? survivors(input, outPage, page, outputStreams) : [] };
+  } finally {
+    outPage.destroy();
+  }
+}
+
+function survivors(input: InputSide, outPage: mupdf.PDFPage, page: CheckedPage, outputStreams: ReadonlySet<string>): Survivor[] {
   const found: Survivor[] = [];
-  const { content, fonts } = pageStreams(inPage);
-  if (content.some((h) => outputStreams.has(h))) found.push('content');
-  if (fonts.some((h) => outputStreams.has(h))) found.push('font');
-  const boxes = page.boxes.map((b) => b.box);
-  const before = imagesUnderBoxes(inPage, boxes);
-  if (before.size && [...imagesUnderBoxes(outPage, boxes)].some((h) => before.has(h))) found.push('image');
+  if (input.content.some((h) => outputStreams.has(h))) found.push('content');
+  if (input.fonts.some((h) => outputStreams.has(h))) found.push('font');
+  if (input.images.length) {
+    const now = imagesUnderBoxes(outPage, page.boxes.map((b) => b.box));
+    if (input.images.some((h) => now.has(h))) found.push('image');
+  }
   return found;
 }
 
 interface QueuedPages {
   output: Uint8Array;
-  input?: Uint8Array;
   pages: CheckedPage[];
+  /** Per page, in the order of `pages`; none without the input. */
+  inputs: (InputSide | undefined)[];
   outputStreams: string[];
   queue: SharedPageQueue;
 }
 
 /** A page thread's share (runAside): checks the pages it takes from the queue (positions in
- * `pages`), opening both files only when there is a page left to take. */
+ * `pages`), opening the output only when there is a page left to take. */
 export async function checkQueuedPages(task: QueuedPages): Promise<PageFindings[]> {
   const queue = new PageQueue(task.queue);
   const first = queue.take();
   if (first === undefined) return [];
   const output = openMupdf(task.output);
-  const input = task.input ? openMupdf(task.input) : undefined;
   const streams = new Set(task.outputStreams);
-  const check = (i: number) => checkPage(output, input, task.pages[i - 1]!, streams);
+  const check = (i: number) => checkPage(output, task.inputs[i - 1], task.pages[i - 1]!, streams);
   try {
     return [check(first), ...(await drainQueue(queue, async (i) => check(i)))];
   } finally {
-    input?.destroy();
     output.destroy();
   }
 }
 
-/** Every page's findings, checked on the calling thread (with the files it has open) and on page
+/** Every page's findings, checked on the calling thread (with the output it has open) and on page
  * threads at once. */
 export async function checkPagesOnAllCores(
-  files: { output: Uint8Array; input?: Uint8Array },
-  open: { output: mupdf.PDFDocument; input?: mupdf.PDFDocument },
+  output: { bytes: Uint8Array; open: mupdf.PDFDocument },
   pages: CheckedPage[],
+  inputs: readonly InputSide[] | undefined,
   outputStreams: ReadonlySet<string>,
 ): Promise<PageFindings[]> {
+  const byNumber = new Map(inputs?.map((side) => [side.number, side]));
+  const inputOf = pages.map((p) => byNumber.get(p.number));
   const threads = Math.min(pageThreadCount(), Math.floor(pages.length / MIN_PAGES_PER_THREAD));
   const queue = PageQueue.create(pages.length, Math.max(1, threads));
-  const here = drainQueue(queue, async (i) => checkPage(open.output, open.input, pages[i - 1]!, outputStreams));
-  const task = { ...files, pages, outputStreams: [...outputStreams] };
+  const here = drainQueue(queue, async (i) => checkPage(output.open, inputOf[i - 1], pages[i - 1]!, outputStreams));
+  const task = { output: output.bytes, pages, inputs: inputOf, outputStreams: [...outputStreams] };
   const aside = Array.from({ length: threads - 1 }, (_, k) => runAside<PageFindings[]>(import.meta.url, 'checkQueuedPages', { ...task, queue: queue.forThread(k + 1) } satisfies QueuedPages));
   const done = await Promise.all(
     [here, ...aside].map((p) =>

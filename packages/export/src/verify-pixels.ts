@@ -29,7 +29,8 @@ export interface CheckedBox extends PlacedBox {
   hidden: readonly Word[];
 }
 
-interface Gray {
+/** A gray rendering of a page area at SCALE, its top-left pixel at (x0, y0). */
+export interface Gray {
   x0: number;
   y0: number;
   width: number;
@@ -37,7 +38,9 @@ interface Gray {
   data: Uint8ClampedArray;
 }
 
-function render(page: mupdf.Page, area: [number, number, number, number]): Gray {
+type Area = [number, number, number, number];
+
+function render(page: mupdf.Page, area: Area): Gray {
   const pixmap = new mupdf.Pixmap(mupdf.ColorSpace.DeviceGray, area, false);
   try {
     pixmap.clear(255);
@@ -54,8 +57,9 @@ function render(page: mupdf.Page, area: [number, number, number, number]): Gray 
   }
 }
 
+/** The gray level at page pixel (x, y); paper outside the rendered area. */
 function at(g: Gray, x: number, y: number): number {
-  return g.data[(y - g.y0) * g.width + (x - g.x0)]!;
+  return x < g.x0 || y < g.y0 || x >= g.x0 + g.width || y >= g.y0 + g.height ? 255 : g.data[(y - g.y0) * g.width + (x - g.x0)]!;
 }
 
 /** Share of a slanted word's piece that must lie in a box for the box to be the one hiding it. */
@@ -85,23 +89,42 @@ function pixelRect(b: Box): [number, number, number, number] {
   return [Math.floor(b.x * SCALE), Math.floor(b.y * SCALE), Math.ceil((b.x + b.width) * SCALE), Math.ceil((b.y + b.height) * SCALE)];
 }
 
-/** Checks one page's boxes on `output` (and against `input`, when given). */
-export function checkPagePixels(output: mupdf.Page, input: mupdf.Page | undefined, boxes: readonly CheckedBox[]): PixelProblem[] {
-  const [px0, py0, px1, py1] = output.getBounds().map((v) => Math.round(v * SCALE)) as [number, number, number, number];
-  const problems: PixelProblem[] = [];
+interface Region extends CheckedBox {
+  parts: Box[];
+}
+
+/** The boxes with the parts of the words they hide, and the page area (pixels, within the page
+ * bounds) that holds them all: what the checks render. */
+function regionsOf(bounds: mupdf.Rect, boxes: readonly CheckedBox[]): { regions: Region[]; area?: Area } {
+  const [px0, py0, px1, py1] = bounds.map((v) => Math.round(v * SCALE)) as Area;
   const regions = boxes.map((b) => ({ ...b, parts: b.hidden.flatMap((w) => hiddenParts(b.box, w)).filter((p) => p.width > 0 && p.height > 0) }));
-  let area: [number, number, number, number] | undefined;
+  let area: Area | undefined;
   for (const r of regions) {
     for (const b of [padBox(r.box, BOX_PADDING_PT), ...r.parts]) {
       const [a, b2, c, d] = pixelRect(b);
       area = area ? [Math.min(area[0], a), Math.min(area[1], b2), Math.max(area[2], c), Math.max(area[3], d)] : [a, b2, c, d];
     }
   }
+  return { regions, ...(area ? { area: [Math.max(px0, area[0]), Math.max(py0, area[1]), Math.min(px1, area[2]), Math.min(py1, area[3])] } : {}) };
+}
+
+/** The input's rendering the ink check compares with: the area of the page's boxes, when any of
+ * them hides words. Depends on the input and the boxes only. */
+export function inputRendering(input: mupdf.Page, boxes: readonly CheckedBox[]): Gray | undefined {
+  const { regions, area } = regionsOf(input.getBounds(), boxes);
+  if (!area || area[2] <= area[0] || area[3] <= area[1] || !regions.some((r) => r.parts.length)) return undefined;
+  return render(input, area);
+}
+
+/** Checks one page's boxes on `output`, against the input's rendering when given (the input page
+ * itself, or `inputRendering` of it). */
+export function checkPagePixels(output: mupdf.Page, input: mupdf.Page | Gray | undefined, boxes: readonly CheckedBox[]): PixelProblem[] {
+  const problems: PixelProblem[] = [];
+  const { regions, area } = regionsOf(output.getBounds(), boxes);
   if (!area) return problems;
-  area = [Math.max(px0, area[0]), Math.max(py0, area[1]), Math.min(px1, area[2]), Math.min(py1, area[3])];
   if (area[2] <= area[0] || area[3] <= area[1]) return boxes.map((b) => ({ redactionId: b.redaction.id, kind: 'outside-page' }));
   const out = render(output, area);
-  const before = input && regions.some((r) => r.parts.length) ? render(input, area) : undefined;
+  const before = input instanceof mupdf.Page ? (regions.some((r) => r.parts.length) ? render(input, area) : undefined) : input;
 
   for (const r of regions) {
     const { box, redaction } = r;

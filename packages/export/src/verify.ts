@@ -5,7 +5,7 @@ import { BOX_PADDING_PT } from './paint.js';
 import { appliedBoxesByPage, hits, keptFragments, type PlacedBox } from './cover.js';
 import { openMupdf } from './vector.js';
 import type { CheckedBox, PixelProblem } from './verify-pixels.js';
-import { checkPagesOnAllCores, type Survivor } from './verify-pages.js';
+import { checkPagesOnAllCores, readInputSides, type CheckedPage, type InputSide, type Survivor } from './verify-pages.js';
 import { storedObjects } from './verify-objects.js';
 import { distinctProbes, normalise, probeCounter, type Probe } from './probes.js';
 import { checkRevisions, checkStructure, documentTitle } from './structure.js';
@@ -53,10 +53,11 @@ const COVER_TOLERANCE = BOX_PADDING_PT;
  * hides visible beside it (output rendering against input rendering), (e) the same number of
  * pages, (f) no content stream, form, font program or image under a box of a redacted page
  * surviving unchanged, no /Redact annotation. `source` (the input PDF) enables the comparisons of
- * (d) and (f). */
+ * (d) and (f); what they need of it can be read beforehand, while the export runs
+ * (`readInputChecks` with the same document and redactions). */
 export async function verifyExport(
   output: Uint8Array,
-  input: { doc: ExtractedDocument; redactions: Redaction[]; source?: Uint8Array },
+  input: { doc: ExtractedDocument; redactions: Redaction[]; source?: Uint8Array; inputChecks?: Promise<InputSide[]> },
 ): Promise<VerificationReport> {
   const applied = input.redactions.filter(isApplied);
   const boxes = appliedBoxesByPage(applied);
@@ -70,8 +71,21 @@ export async function verifyExport(
   );
   const problems = [...coverageProblems(input.doc, applied)];
   const hidden = hiddenProbes(input.doc);
-  problems.push(...(await verify(output, applied, input.doc.pages.length, probeCounter(keptText), hidden, { doc: input.doc, source: input.source })));
+  const inputChecks = input.inputChecks ?? (input.source ? readInputChecks(input.source, input.doc, input.redactions) : undefined);
+  problems.push(...(await verify(output, applied, input.doc.pages.length, probeCounter(keptText), hidden, { doc: input.doc, inputChecks })));
   return toReport(problems);
+}
+
+/** What the verifier's page checks need of the input (`source`): its renderings under the boxes
+ * and the hashes of what must not survive. Started on a page thread, so the caller can export
+ * meanwhile and hand the promise to `verifyExport`. */
+export function readInputChecks(source: Uint8Array, doc: ExtractedDocument, redactions: Redaction[]): Promise<InputSide[]> {
+  return readInputSides(source, checkedPages(doc, redactions.filter(isApplied)));
+}
+
+/** The pages with applied boxes, each box with the words it hides. */
+function checkedPages(doc: ExtractedDocument, applied: Redaction[]): CheckedPage[] {
+  return [...appliedBoxesByPage(applied)].map(([n, placed]) => ({ number: n, boxes: checkedBoxes(placed, doc.pages[n - 1]?.words ?? []) }));
 }
 
 /** Words of hidden text worth looking for (4 characters or more, so "de" and "en" do not count). */
@@ -166,11 +180,10 @@ async function storedAndPainted(
   probes: readonly Probe[],
   allowed: (p: Probe) => number,
   inTitle: Counter,
-  original: { doc: ExtractedDocument; source?: Uint8Array } | undefined,
+  original: { doc: ExtractedDocument; inputChecks?: Promise<InputSide[]> } | undefined,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const out = openMupdf(output);
-  const source = original?.source ? openMupdf(original.source) : undefined;
   try {
     const stored = storedObjects(out);
     if (stored.redactAnnotations) problems.push(whole(`Het bestand bevat nog ${stored.redactAnnotations} lakannotatie(s) (/Redact) die niet zijn toegepast.`));
@@ -183,14 +196,12 @@ async function storedAndPainted(
       if (found > allowed(probe)) problems.push(whole(`Het bestand bevat in zijn objecten of streams nog ${probe.what} (${found}×).`));
     }
     const pages = Math.min(out.countPages(), original?.doc.pages.length ?? Infinity);
-    const checked = [...appliedBoxesByPage(applied)]
-      .filter(([n]) => n <= pages)
-      .map(([n, placed]) => ({ number: n, boxes: checkedBoxes(placed, original?.doc.pages[n - 1]?.words ?? []) }));
-    for (const found of await checkPagesOnAllCores({ output, input: original?.source }, { output: out, input: source }, checked, stored.streamHashes)) {
+    const checked = checkedPages(original?.doc ?? { pages: [] }, applied).filter((p) => p.number <= pages);
+    const inputs = await original?.inputChecks;
+    for (const found of await checkPagesOnAllCores({ bytes: output, open: out }, checked, inputs, stored.streamHashes)) {
       problems.push(...found.pixels.map((p) => pixelProblem(found.number, p)), ...found.survivors.map((kind) => survivorProblem(found.number, kind)));
     }
   } finally {
-    source?.destroy();
     out.destroy();
   }
   return problems;
@@ -209,7 +220,7 @@ async function verify(
   expectedPages: number,
   allowed: (p: Probe) => number,
   extraProbes: readonly Probe[] = [],
-  original?: { doc: ExtractedDocument; source?: Uint8Array },
+  original?: { doc: ExtractedDocument; inputChecks?: Promise<InputSide[]> },
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const probes = [...distinctProbes(applied), ...extraProbes];

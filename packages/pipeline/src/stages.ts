@@ -1,6 +1,6 @@
 import { buildTextIndex, DocumentError, type ExtractedDocument, type Redaction } from '@woo/core';
 import { addKnowledge, storeKnowledge, type Detector, type Dossier, type StoredKnowledge } from '@woo/detect';
-import { exportRedacted, verifyExport, type ExportedPdf, type ExportOptions, type VerificationReport } from '@woo/export';
+import { exportRedacted, readInputChecks, verifyExport, type ExportedPdf, type ExportOptions, type VerificationReport } from '@woo/export';
 import { extractDocument } from '@woo/pdf';
 import { dropAnnotationEchoes } from './annotation-echoes.js';
 import { reviewOcrUncertainty } from './ocr-review.js';
@@ -61,14 +61,17 @@ export async function exportStage(
   options: ExportOptions = {},
 ): Promise<ExportedPdf> {
   const stepped = equaliseBoxWidths(doc.pages, redactions);
+  // what the verifier needs of the input is read on a page thread while the export runs
+  const inputChecks = readInputChecks(bytes, doc, stepped);
+  inputChecks.catch(() => undefined); // awaited (and reported) by the verifier
   let exported = await exportRedacted(bytes, doc, stepped, options);
-  let verification = await verifyExport(exported.pdf, { doc, redactions: stepped, source: bytes });
+  let verification = await verifyExport(exported.pdf, { doc, redactions: stepped, source: bytes, inputChecks });
   const retry = (options.method ?? 'auto') === 'auto' ? vectorPagesToRedo(verification, exported) : [];
   if (retry.length) {
     const again = await exportRedacted(bytes, doc, stepped, { ...options, forceRaster: [...(options.forceRaster ?? []), ...retry] });
     // the time of the rejected first attempt counts for the pages that had to be redone
     exported = { ...again, rasterMs: again.rasterMs + exported.rasterMs + exported.vectorMs };
-    verification = await verifyExport(exported.pdf, { doc, redactions: stepped, source: bytes });
+    verification = await verifyExport(exported.pdf, { doc, redactions: stepped, source: bytes, inputChecks });
   }
   if (!verification.ok) {
     throw new DocumentError(
