@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { DocumentError } from '@woo/core';
 import { extractPage } from './extract.js';
 import { pageNumbers, withPdf } from './open.js';
-import { drainQueue, PageQueue, type PageRequest, type PageReply } from './page-threads.js';
+import { drainQueue, PageQueue } from './page-queue.js';
+import type { PageRequest, PageReply } from './page-threads.js';
 import { textPages } from './text-items.js';
 
 /* One page thread (page-threads.ts): opens the document it is sent and extracts pages from the
