@@ -72,7 +72,7 @@ export async function verifyExport(
   const problems = [...coverageProblems(input.doc, applied)];
   const hidden = hiddenProbes(input.doc);
   const inputChecks = input.inputChecks ?? (input.source ? readInputChecks(input.source, input.doc, input.redactions) : undefined);
-  problems.push(...(await verify(output, applied, input.doc.pages.length, probeCounter(keptText), hidden, { doc: input.doc, inputChecks })));
+  problems.push(...(await verify(output, applied, input.doc.pages.length, probeCounter(keptText), hidden, { doc: input.doc, source: input.source, inputChecks })));
   return toReport(problems);
 }
 
@@ -180,7 +180,7 @@ async function storedAndPainted(
   probes: readonly Probe[],
   allowed: (p: Probe) => number,
   inTitle: Counter,
-  original: { doc: ExtractedDocument; inputChecks?: Promise<InputSide[]> } | undefined,
+  original: { doc: ExtractedDocument; source?: Uint8Array; inputChecks?: Promise<InputSide[]> } | undefined,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const out = openMupdf(output);
@@ -197,8 +197,8 @@ async function storedAndPainted(
     }
     const pages = Math.min(out.countPages(), original?.doc.pages.length ?? Infinity);
     const checked = checkedPages(original?.doc ?? { pages: [] }, applied).filter((p) => p.number <= pages);
-    const inputs = await original?.inputChecks;
-    for (const found of await checkPagesOnAllCores({ bytes: output, open: out }, checked, inputs, stored.streamHashes)) {
+    const ahead = (await original?.inputChecks) ?? [];
+    for (const found of await checkPagesOnAllCores({ bytes: output, open: out }, original?.source, checked, ahead, stored.streamHashes)) {
       problems.push(...found.pixels.map((p) => pixelProblem(found.number, p)), ...found.survivors.map((kind) => survivorProblem(found.number, kind)));
     }
   } finally {
@@ -220,7 +220,7 @@ async function verify(
   expectedPages: number,
   allowed: (p: Probe) => number,
   extraProbes: readonly Probe[] = [],
-  original?: { doc: ExtractedDocument; inputChecks?: Promise<InputSide[]> },
+  original?: { doc: ExtractedDocument; source?: Uint8Array; inputChecks?: Promise<InputSide[]> },
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const probes = [...distinctProbes(applied), ...extraProbes];

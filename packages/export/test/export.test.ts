@@ -262,21 +262,24 @@ describe('verifyExport on several threads', () => {
     else process.env.PAGE_THREADS = saved;
   });
 
-  it('gives the report of one thread: pages checked by a page thread pass and fail alike', async () => {
+  it('gives the report of one thread: pages checked by a page thread pass and fail alike, read ahead or not', async () => {
     const fixture = await leakFixture(11, 9);
     const doc = await extractDocument(fixture.pdf);
     const redactions = fixture.people.flatMap((p, i) => redact(doc, p.name, `n${i}`));
     const { pdf } = await exportRedacted(fixture.pdf, doc, redactions, { method: 'vector' });
-    const reports = async () => ({
-      output: await verifyExport(pdf, { doc, redactions, source: fixture.pdf }),
+    const reports = async (inputChecks?: Promise<never[]>) => ({
+      output: await verifyExport(pdf, { doc, redactions, source: fixture.pdf, inputChecks }),
       // the input itself: every box fails its pixel check, on whichever thread it is checked
-      input: await verifyExport(fixture.pdf, { doc, redactions, source: fixture.pdf }),
+      input: await verifyExport(fixture.pdf, { doc, redactions, source: fixture.pdf, inputChecks }),
     });
     process.env.PAGE_THREADS = '1';
     const alone = await reports();
     process.env.PAGE_THREADS = '2';
     const shared = await reports();
     expect(shared).toEqual(alone);
+    // nothing of the input read ahead (a long document past the read-ahead budget): every page's
+    // input side is read when the page is checked, with the same report
+    expect(await reports(Promise.resolve([]))).toEqual(alone);
     expect(shared.output.ok).toBe(true);
     expect(shared.input.problemPages).toEqual([...new Set(redactions.map((r) => r.page))].sort((a, b) => a - b));
     expect(shared.input.problems.filter((p) => p.includes('is maar voor')).length).toBe(redactions.length);
