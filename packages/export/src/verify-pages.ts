@@ -1,5 +1,5 @@
 import type * as mupdf from 'mupdf';
-import { drainQueue, MIN_PAGES_PER_THREAD, PageQueue, pageThreadCount, runAside, type SharedPageQueue } from '@woo/pdf';
+import { drainQueue, PageQueue, pageThreadCount, runAside, shareOut, type SharedPageQueue } from '@woo/pdf';
 import { openMupdf } from './vector.js';
 import { imagesUnderBoxes, pageStreams } from './verify-objects.js';
 import { checkPagePixels, inputRendering, type CheckedBox, type Gray, type PixelProblem } from './verify-pixels.js';
@@ -92,7 +92,8 @@ function lazyInput(bytes: Uint8Array | undefined): LazyInput & { close(): void }
  * unchanged: its content streams and font programs (among `outputStreams`, the hashes of every
  * stream of the output), the images under its boxes. */
 function checkPage(output: mupdf.PDFDocument, ahead: InputSide | undefined, input: LazyInput, page: CheckedPage, outputStreams: ReadonlySet<string>): PageFindings {
-  const side = ahead ?? (input() && inputSideOf(input()!, page));
+  const source = ahead ? undefined : input();
+  const side = ahead ?? (source && inputSideOf(source, page));
   const outPage = output.loadPage(page.number - 1);
   try {
     return { number: page.number, pixels: checkPagePixels(outPage, side?.rendering, page.boxes), survivors: side ? survivors(side, outPage, page, outputStreams) : [] };
@@ -152,19 +153,16 @@ export async function checkPagesOnAllCores(
 ): Promise<PageFindings[]> {
   const byNumber = new Map(ahead.map((side) => [side.number, side]));
   const aheadOf = pages.map((p) => byNumber.get(p.number));
-  const threads = Math.min(pageThreadCount(), Math.floor(pages.length / MIN_PAGES_PER_THREAD));
-  const queue = PageQueue.create(pages.length, Math.max(1, threads));
   const here = lazyInput(input);
-  const mine = drainQueue(queue, async (i) => checkPage(output.open, aheadOf[i - 1], here, pages[i - 1]!, outputStreams)).finally(() => here.close());
   const task = { output: output.bytes, ...(input ? { input } : {}), pages, ahead: aheadOf, outputStreams: [...outputStreams] };
-  const aside = Array.from({ length: threads - 1 }, (_, k) => runAside<PageFindings[]>(import.meta.url, 'checkQueuedPages', { ...task, queue: queue.forThread(k + 1) } satisfies QueuedPages));
-  const done = await Promise.all(
-    [mine, ...aside].map((p) =>
-      p.catch((err: unknown) => {
-        queue.close();
-        throw err;
-      }),
-    ),
-  );
-  return done.flat().sort((a, b) => a.number - b.number);
+  try {
+    const found = await shareOut(
+      pages.length,
+      async (i) => checkPage(output.open, aheadOf[i - 1], here, pages[i - 1]!, outputStreams),
+      (queue) => runAside<PageFindings[]>(import.meta.url, 'checkQueuedPages', { ...task, queue } satisfies QueuedPages),
+    );
+    return found.sort((a, b) => a.number - b.number);
+  } finally {
+    here.close();
+  }
 }

@@ -116,15 +116,14 @@ export function inputRendering(input: mupdf.Page, boxes: readonly CheckedBox[]):
   return render(input, area);
 }
 
-/** Checks one page's boxes on `output`, against the input's rendering when given (the input page
- * itself, or `inputRendering` of it). */
-export function checkPagePixels(output: mupdf.Page, input: mupdf.Page | Gray | undefined, boxes: readonly CheckedBox[]): PixelProblem[] {
+/** Checks one page's boxes on `output`, against the input's rendering (`inputRendering`) when
+ * given. */
+export function checkPagePixels(output: mupdf.Page, before: Gray | undefined, boxes: readonly CheckedBox[]): PixelProblem[] {
   const problems: PixelProblem[] = [];
   const { regions, area } = regionsOf(output.getBounds(), boxes);
   if (!area) return problems;
   if (area[2] <= area[0] || area[3] <= area[1]) return boxes.map((b) => ({ redactionId: b.redaction.id, kind: 'outside-page' }));
   const out = render(output, area);
-  const before = input instanceof mupdf.Page ? (regions.some((r) => r.parts.length) ? render(input, area) : undefined) : input;
 
   for (const r of regions) {
     const { box, redaction } = r;

@@ -6,7 +6,7 @@ import { displayOperators, inkLayersOf, renderWithoutText } from './layers.js';
 import { inkNeed, pageFonts } from './plain-text.js';
 import { assertImageSizes } from './limits.js';
 import { pageNumbers, withPdf, type PdfHandle } from './open.js';
-import { MIN_PAGES_PER_THREAD, pageThreadCount, readPagesOnAllCores } from './page-threads.js';
+import { readPagesOnAllCores, threadsFor } from './page-threads.js';
 import type { FontWord } from './lines.js';
 import { extractFontWords } from './words.js';
 
@@ -69,8 +69,7 @@ export function extractDocument(bytes: Uint8Array): Promise<ExtractedDocument> {
   return withPdf(bytes, async (handle) => {
     await assertImageSizes(bytes);
     // a long document is read on all cores (page-threads.ts)
-    const threads = Math.min(pageThreadCount(), Math.floor(handle.numPages / MIN_PAGES_PER_THREAD));
-    if (threads < 2) return extractFromHandle(handle);
-    return { pages: await readPagesOnAllCores(bytes, handle.numPages, threads, (numbers) => extractPages(handle, numbers)) };
+    if (threadsFor(handle.numPages) < 2) return extractFromHandle(handle);
+    return { pages: await readPagesOnAllCores(bytes, handle.numPages, (n) => extractPage(handle, n)) };
   });
 }

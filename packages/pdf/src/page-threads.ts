@@ -34,7 +34,12 @@ export function pageThreadCount(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** A thread is worth its messages from this many pages of its own. */
-export const MIN_PAGES_PER_THREAD = 4;
+const MIN_PAGES_PER_THREAD = 4;
+
+/** Threads, the calling one included, worth sharing `count` pages out to. */
+export function threadsFor(count: number): number {
+  return Math.max(1, Math.min(pageThreadCount(), Math.floor(count / MIN_PAGES_PER_THREAD)));
+}
 
 /** The page threads run the TypeScript sources through tsx, like every process of the workspace. */
 const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
@@ -118,11 +123,27 @@ export async function readTextLayerAside(bytes: Uint8Array): Promise<{ numPages:
   return reply;
 }
 
+/** Pages 1 … `count` worked through on the calling thread (`here`) and on page threads at once
+ * (`aside`, called once per page thread with its view of the shared queue). When one thread
+ * fails, the others take no more pages and the failure is the result. In no particular order. */
+export async function shareOut<T>(count: number, here: (page: number) => Promise<T>, aside: (queue: SharedPageQueue) => Promise<T[]>): Promise<T[]> {
+  const threads = threadsFor(count);
+  const queue = PageQueue.create(count, threads);
+  const workers = [drainQueue(queue, here), ...Array.from({ length: threads - 1 }, (_, k) => aside(queue.forThread(k + 1)))];
+  const done = await Promise.all(
+    workers.map((w) =>
+      w.catch((err: unknown) => {
+        queue.close();
+        throw err;
+      }),
+    ),
+  );
+  return done.flat();
+}
+
 /** Every page of a document with `numPages` pages, in order, read by the calling thread (with
- * `readHere`) and `threads - 1` page threads taking runs of pages from one queue. */
-export async function readPagesOnAllCores(bytes: Uint8Array, numPages: number, threads: number, readHere: (pages: number[]) => Promise<Page[]>): Promise<Page[]> {
-  const queue = PageQueue.create(numPages, threads);
-  const readers = [drainQueue(queue, (n) => readHere([n])).then((read) => read.flat()), ...Array.from({ length: threads - 1 }, (_, k) => extractInThread(bytes, queue.forThread(k + 1)))];
-  const read = await Promise.all(readers.map((r) => r.catch((err: unknown) => { queue.close(); throw err; })));
-  return read.flat().sort((a, b) => a.number - b.number);
+ * `readHere`) and page threads. */
+export async function readPagesOnAllCores(bytes: Uint8Array, numPages: number, readHere: (page: number) => Promise<Page>): Promise<Page[]> {
+  const pages = await shareOut(numPages, readHere, (queue) => extractInThread(bytes, queue));
+  return pages.sort((a, b) => a.number - b.number);
 }

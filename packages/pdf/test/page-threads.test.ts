@@ -40,7 +40,8 @@ describe('reading a long document on several threads', () => {
 
   it('hands a failure in a page thread to the caller as the same DocumentError, in Dutch', async () => {
     const notPdf = new TextEncoder().encode('Dit is geen PDF maar een tekstbestand met de naam Jansen.');
-    const failure = readPagesOnAllCores(notPdf, 8, 2, async () => []);
+    process.env.PAGE_THREADS = '2';
+    const failure = readPagesOnAllCores(notPdf, 8, async (n) => ({ number: n, width: 0, height: 0, words: [], source: 'none', needsOcr: false }));
     await expect(failure).rejects.toBeInstanceOf(DocumentError);
     await expect(failure).rejects.toMatchObject({ code: 'not-pdf', message: expect.stringMatching(/PDF/) });
   });
